@@ -1,0 +1,17 @@
+package id.sni37122.connectors;
+
+import java.util.Map;
+
+/**
+ * What a connector did with one file.
+ *
+ * @param rowsRead   data rows (or log lines) read
+ * @param rowsLoaded rows written to the warehouse
+ * @param details    connector-specific counts, e.g. filtered hits by reason; stored as JSON
+ */
+public record FileLoad(long rowsRead, long rowsLoaded, Map<String, Object> details) {
+
+    public FileLoad {
+        details = details == null ? Map.of() : details;
+    }
+}

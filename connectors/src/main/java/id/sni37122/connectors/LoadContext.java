@@ -1,0 +1,22 @@
+package id.sni37122.connectors;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.util.Map;
+
+/**
+ * What a connector gets for loading one file.
+ *
+ * @param connection    the warehouse, inside an open transaction
+ * @param city          the city being loaded
+ * @param spec          the config entry that named the file
+ * @param file          the file to read
+ * @param format        the resolved format name
+ * @param fileId        the id every row of this file carries
+ * @param rejects       where unreadable rows go
+ * @param rules         the config's {@code rules.<kind>} section (may be empty)
+ * @param visitorSecret per-installation key for hashing visitor identities
+ */
+public record LoadContext(Connection connection, CityContext city, SourceSpec spec, Path file, String format,
+                          long fileId, Rejects rejects, Map<String, Object> rules, byte[] visitorSecret) {
+}

@@ -1,0 +1,71 @@
+package id.sni37122.connectors;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Collects the rows of one file that could not be read. They are written inside the file's
+ * transaction, so they vanish with it on rollback. Counts by reason feed the run summary.
+ */
+public final class Rejects implements AutoCloseable {
+
+    /** Details longer than this are cut: a reject explains, it does not archive the row. */
+    static final int MAX_DETAIL = 200;
+
+    private final PreparedStatement insert;
+    private final long fileId;
+    private final Map<String, Long> byReason = new TreeMap<>();
+    private long count;
+    private int pending;
+
+    public Rejects(Connection connection, long fileId) throws SQLException {
+        this.insert = connection.prepareStatement("INSERT INTO rejected_row VALUES (?, ?, ?, ?, ?)");
+        this.fileId = fileId;
+    }
+
+    /**
+     * Records one rejected row.
+     *
+     * @param line   1-based line (or row) number in the file
+     * @param column the column name, or null for the whole line
+     * @param reason a message key, e.g. {@code portal.bad_date}
+     * @param detail the offending value (never personal data), or null
+     */
+    public void reject(long line, String column, String reason, String detail) throws SQLException {
+        count++;
+        byReason.merge(reason, 1L, Long::sum);
+        insert.setLong(1, fileId);
+        insert.setLong(2, line);
+        insert.setString(3, column);
+        insert.setString(4, reason);
+        insert.setString(5, detail == null || detail.length() <= MAX_DETAIL ? detail : detail.substring(0, MAX_DETAIL) + "…");
+        insert.addBatch();
+        if (++pending >= 1000) {
+            flush();
+        }
+    }
+
+    public long count() {
+        return count;
+    }
+
+    public Map<String, Long> byReason() {
+        return byReason;
+    }
+
+    void flush() throws SQLException {
+        if (pending > 0) {
+            insert.executeBatch();
+            pending = 0;
+        }
+    }
+
+    @Override
+    public void close() throws SQLException {
+        flush();
+        insert.close();
+    }
+}

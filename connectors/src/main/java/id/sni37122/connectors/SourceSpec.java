@@ -1,0 +1,35 @@
+package id.sni37122.connectors;
+
+import java.nio.file.Path;
+import java.time.ZoneId;
+import java.util.Map;
+
+/**
+ * One entry under {@code sources:} in a city's config.
+ *
+ * @param kind    portal, catalog, inquiries, incidents, heartbeats or population
+ * @param path    a file, a folder or a glob, as written in the config
+ * @param baseDir the config file's folder: relative paths resolve against it
+ * @param format  format name as written, or null for the default by file extension
+ * @param zone    time zone for times that carry no offset (null: the city's)
+ * @param columns native field name to the source's own header
+ * @param options every other key of the entry (format-specific settings)
+ */
+public record SourceSpec(String kind, String path, Path baseDir, String format, ZoneId zone,
+                         Map<String, String> columns, Map<String, Object> options) {
+
+    public SourceSpec {
+        columns = columns == null ? Map.of() : Map.copyOf(columns);
+        options = options == null ? Map.of() : Map.copyOf(options);
+    }
+
+    /** The source's header for a native field: the mapped one, or the field name itself. */
+    public String column(String field) {
+        return columns.getOrDefault(field, field);
+    }
+
+    /** The zone for offset-less times: this source's, else the city's. */
+    public ZoneId zoneOr(ZoneId cityZone) {
+        return zone != null ? zone : cityZone;
+    }
+}

@@ -1,0 +1,117 @@
+package id.sni37122.connectors;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+
+/**
+ * The DuckDB warehouse file. Opening it creates or migrates the schema, so every caller
+ * sees the current version. The schema is a list of numbered SQL migrations under
+ * {@code schema/}; a migration, once released, is never edited, only followed by a new one.
+ */
+public final class Warehouse implements AutoCloseable {
+
+    /** Applied in order; the number of the last one applied is the schema version. */
+    static final List<String> MIGRATIONS = List.of(
+            "001-core.sql",
+            "002-population.sql",
+            "003-portal.sql",
+            "004-catalog.sql",
+            "005-inquiry.sql",
+            "006-incident.sql");
+
+    private final Connection connection;
+    private final Path file;
+
+    private Warehouse(Connection connection, Path file) {
+        this.connection = connection;
+        this.file = file;
+    }
+
+    /** Opens (creating if needed) the warehouse file and brings its schema up to date. */
+    public static Warehouse open(Path file) throws SQLException, IOException {
+        Path parent = file.toAbsolutePath().getParent();
+        if (parent != null) {
+            Files.createDirectories(parent);
+        }
+        Warehouse wh = new Warehouse(DriverManager.getConnection("jdbc:duckdb:" + file.toAbsolutePath()), file);
+        wh.migrate();
+        return wh;
+    }
+
+    /** An in-memory warehouse, for tests and dry runs. */
+    public static Warehouse inMemory() throws SQLException, IOException {
+        Warehouse wh = new Warehouse(DriverManager.getConnection("jdbc:duckdb:"), null);
+        wh.migrate();
+        return wh;
+    }
+
+    public Connection connection() {
+        return connection;
+    }
+
+    /** The file behind this warehouse, or null when in memory. */
+    public Path file() {
+        return file;
+    }
+
+    public int schemaVersion() throws SQLException {
+        try (Statement s = connection.createStatement();
+             ResultSet r = s.executeQuery("SELECT coalesce(max(version), 0) FROM schema_version")) {
+            r.next();
+            return r.getInt(1);
+        }
+    }
+
+    public static int latestSchemaVersion() {
+        return MIGRATIONS.size();
+    }
+
+    private void migrate() throws SQLException, IOException {
+        try (Statement s = connection.createStatement()) {
+            s.execute("CREATE TABLE IF NOT EXISTS schema_version ("
+                    + "version INTEGER PRIMARY KEY, name VARCHAR NOT NULL, applied_at TIMESTAMPTZ NOT NULL)");
+        }
+        int current = schemaVersion();
+        for (int v = current + 1; v <= MIGRATIONS.size(); v++) {
+            String name = MIGRATIONS.get(v - 1);
+            String sql = SqlResource.load(Warehouse.class, "schema/" + name);
+            boolean auto = connection.getAutoCommit();
+            connection.setAutoCommit(false);
+            try (Statement s = connection.createStatement()) {
+                for (String statement : SqlResource.statements(sql)) {
+                    s.execute(statement);
+                }
+                try (var p = connection.prepareStatement(
+                        "INSERT INTO schema_version VALUES (?, ?, current_timestamp)")) {
+                    p.setInt(1, v);
+                    p.setString(2, name);
+                    p.executeUpdate();
+                }
+                connection.commit();
+            } catch (SQLException e) {
+                connection.rollback();
+                throw new SQLException("schema migration " + name + " failed: " + e.getMessage(), e);
+            } finally {
+                connection.setAutoCommit(auto);
+            }
+        }
+    }
+
+    @Override
+    public void close() throws SQLException {
+        connection.close();
+    }
+
+    static String read(InputStream in) throws IOException {
+        return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    }
+}

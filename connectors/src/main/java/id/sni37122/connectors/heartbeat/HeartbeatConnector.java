@@ -1,0 +1,30 @@
+package id.sni37122.connectors.heartbeat;
+
+import id.sni37122.connectors.Connector;
+import id.sni37122.connectors.FileLoad;
+import id.sni37122.connectors.LoadContext;
+import java.nio.file.Path;
+import java.util.Set;
+
+/** PLACEHOLDER: to be replaced by the real connector before this lands. */
+public final class HeartbeatConnector implements Connector {
+    @Override
+    public String kind() {
+        return "heartbeats";
+    }
+
+    @Override
+    public Set<String> formats() {
+        return Set.of("csv");
+    }
+
+    @Override
+    public String defaultFormat(Path file) {
+        return "csv";
+    }
+
+    @Override
+    public FileLoad load(LoadContext ctx) {
+        throw new UnsupportedOperationException("not built yet");
+    }
+}

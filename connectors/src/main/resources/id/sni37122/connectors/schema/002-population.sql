@@ -1,0 +1,1 @@
+-- population tables: owned by the connectors.population package.

@@ -1,0 +1,1 @@
+-- portal tables: owned by the connectors.portal package.

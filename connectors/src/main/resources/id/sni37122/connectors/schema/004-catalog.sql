@@ -1,0 +1,1 @@
+-- catalog tables: owned by the connectors.catalog package.

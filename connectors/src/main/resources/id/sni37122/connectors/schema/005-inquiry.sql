@@ -1,0 +1,1 @@
+-- inquiry tables: owned by the connectors.inquiry package.

@@ -1,0 +1,1 @@
+-- incident tables: owned by the connectors.incident package.
