@@ -1,0 +1,75 @@
+package id.sni37122.connectors.table;
+
+import java.math.BigDecimal;
+import java.time.DateTimeException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.util.Map;
+
+/**
+ * One data row, read only through mapped fields: columns nobody asked for (names, phone
+ * numbers, free text) are never touched.
+ */
+public final class TableRow {
+
+    private final long line;
+    private final Map<String, Object> values;
+
+    TableRow(long line, Map<String, Object> values) {
+        this.line = line;
+        this.values = values;
+    }
+
+    /** 1-based line (CSV) or row number (XLSX) in the file. */
+    public long line() {
+        return line;
+    }
+
+    /** The cell: String, Double, Boolean or LocalDateTime (a real Excel date cell); null when blank. */
+    public Object value(String field) {
+        return values.get(field);
+    }
+
+    /** The cell as text, trimmed; null when blank. Whole numbers print without ".0". */
+    public String text(String field) {
+        Object v = values.get(field);
+        if (v == null) {
+            return null;
+        }
+        if (v instanceof Double d) {
+            return d == Math.rint(d) && !d.isInfinite() ? BigDecimal.valueOf(d).toBigInteger().toString() : d.toString();
+        }
+        String s = v.toString().strip();
+        return s.isEmpty() ? null : s;
+    }
+
+    /** A point in time: an Excel date cell or any form {@link IndonesianDates} reads; null when blank. */
+    public Instant instant(String field, ZoneId zone) {
+        Object v = values.get(field);
+        if (v instanceof LocalDateTime ldt) {
+            return ldt.atZone(zone).toInstant();
+        }
+        String s = text(field);
+        return s == null ? null : IndonesianDates.parseInstant(s, zone);
+    }
+
+    /** A calendar date; null when blank. */
+    public LocalDate date(String field) {
+        Object v = values.get(field);
+        if (v instanceof LocalDateTime ldt) {
+            return ldt.toLocalDate();
+        }
+        if (v instanceof Double d) {
+            throw new DateTimeException("number " + text(field) + " in a date column is not formatted as a date");
+        }
+        String s = text(field);
+        return s == null ? null : IndonesianDates.parseDate(s);
+    }
+
+    /** True when every mapped cell is blank. */
+    public boolean isBlank() {
+        return values.values().stream().allMatch(v -> v == null || v.toString().isBlank());
+    }
+}
