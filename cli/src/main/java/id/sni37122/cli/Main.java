@@ -1,7 +1,92 @@
 package id.sni37122.cli;
 
-/** PLACEHOLDER entry point. */
-public final class Main {
+import id.sni37122.connectors.Messages;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.util.Locale;
+import java.util.Properties;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/** {@code sni37122}: the SNI ISO 37122 governance indicators from a city's own data. */
+@Command(name = "sni37122", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
+        resourceBundle = "id.sni37122.cli.help", sortOptions = false, usageHelpAutoWidth = true,
+        subcommands = {RunCommand.class, IngestCommand.class, ComputeCommand.class, ReportCommand.class,
+                ValidateCommand.class, StatusCommand.class, CommandLine.HelpCommand.class})
+public final class Main implements Runnable {
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(spec.commandLine(), Messages.get("cli.missing_command"));
+    }
+
     public static void main(String[] args) {
+        System.exit(execute(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args));
+    }
+
+    /** Runs a command line and returns its exit code; used by main and by tests. */
+    public static int execute(PrintWriter out, PrintWriter err, String... args) {
+        quietLibraries();
+        // Help and early messages follow SNI37122_LANG (id by default); a config's language: wins after it is read.
+        String lang = System.getenv().getOrDefault("SNI37122_LANG", "id");
+        Messages.setLanguage(lang);
+        Locale.setDefault(Messages.locale());
+        CommandLine cl = new CommandLine(new Main());
+        cl.setOut(out);
+        cl.setErr(err);
+        cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
+            // A user sees what went wrong and what to do, not a stack trace; SNI37122_DEBUG=1 shows it.
+            commandLine.getErr().println(Messages.get("cli.unexpected", ex.getClass().getSimpleName(), String.valueOf(ex.getMessage())));
+            if (System.getenv("SNI37122_DEBUG") != null) {
+                ex.printStackTrace(commandLine.getErr());
+            }
+            return ExitCode.FAILED;
+        });
+        return cl.execute(args);
+    }
+
+    /** POI logs through Log4j's API; without a provider it would print a warning on every run. */
+    private static void quietLibraries() {
+        System.setProperty("log4j2.loggerContextFactory", "org.apache.logging.log4j.simple.internal.SimpleLoggerContextFactory");
+        System.setProperty("log4j2.simplelogLevel", "ERROR");
+        System.setProperty("java.awt.headless", "true");
+    }
+
+    static String version() {
+        Properties p = new Properties();
+        try (InputStream in = Main.class.getResourceAsStream("version.properties")) {
+            if (in != null) {
+                p.load(in);
+            }
+        } catch (IOException ignored) {
+            // fall through to "dev"
+        }
+        return p.getProperty("version", "dev");
+    }
+
+    private static String duckdbVersion() {
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection("jdbc:duckdb:");
+             java.sql.ResultSet r = c.createStatement().executeQuery("SELECT version()")) {
+            return r.next() ? r.getString(1) : "?";
+        } catch (java.sql.SQLException e) {
+            return "? (" + e.getMessage() + ")";
+        }
+    }
+
+    /** {@code --version}: the tool, and the engines whose behaviour the figures depend on. */
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            return new String[] {"sni37122 " + version(),
+                    "SNI ISO 37122:2019, klausul 10 (indikator 10.1-10.4)",
+                    "DuckDB " + duckdbVersion(),
+                    "Java " + System.getProperty("java.version")};
+        }
     }
 }

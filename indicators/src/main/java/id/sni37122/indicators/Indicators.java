@@ -23,7 +23,7 @@ public final class Indicators {
     }
 
     /** Compares "10.2" before "10.10". */
-    static int compareCodes(String a, String b) {
+    public static int compareCodes(String a, String b) {
         String[] x = a.split("\\.");
         String[] y = b.split("\\.");
         for (int i = 0; i < Math.min(x.length, y.length); i++) {

@@ -23,6 +23,11 @@ public final class PopulationConnector implements Connector {
         return "csv";
     }
 
+    public static void loadInline(java.sql.Connection c, id.sni37122.connectors.CityContext city,
+                                  java.util.List<PopulationEntry> entries) {
+        throw new UnsupportedOperationException("not built yet");
+    }
+
     @Override
     public FileLoad load(LoadContext ctx) {
         throw new UnsupportedOperationException("not built yet");

@@ -1,0 +1,35 @@
+# sni37122: the two commands a newcomer needs are `make demo` and `make test`.
+# Only JDK 17+ and Maven are required.
+
+MVN ?= mvn -B -q
+JAR := cli/target/sni37122.jar
+JAVA ?= java
+
+.PHONY: demo test build bench samples clean
+
+## demo: build, then run the whole pipeline on both sample cities (embedded DuckDB files under samples/*/out/)
+demo: build
+	$(JAVA) -jar $(JAR) run -c samples/samarinda/samarinda.yaml
+	$(JAVA) -jar $(JAR) run -c samples/pontianak/pontianak.yaml
+
+## test: every test of every module
+test:
+	mvn -B --no-transfer-progress verify
+
+## build: one runnable jar at cli/target/sni37122.jar
+build: $(JAR)
+
+$(JAR): $(shell find connectors indicators reports cli -path '*/src/main/*' -type f 2>/dev/null) pom.xml */pom.xml
+	$(MVN) -DskipTests package
+
+## bench: portal-log ingest throughput (10 million generated lines, plain and .gz)
+bench:
+	bash bench/run.sh
+
+## samples: regenerate the sample cities deterministically
+samples:
+	bash samples/generate.sh
+
+clean:
+	$(MVN) clean
+	rm -rf samples/*/out

@@ -1,0 +1,48 @@
+package id.sni37122.cli;
+
+import id.sni37122.connectors.Messages;
+import java.io.IOException;
+import java.sql.SQLException;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/**
+ * What the commands on one city share: load the config, take the warehouse, turn failures into
+ * a message and an exit code. Subclasses say what happens in between.
+ */
+abstract class CityCommand implements Callable<Integer> {
+
+    @Mixin
+    CityOptions options;
+
+    @Spec
+    CommandSpec spec;
+
+    Console console;
+
+    /** The work, with the config loaded; returns the exit code. */
+    abstract int call(CityConfig config) throws IOException, SQLException, RunLock.BusyException;
+
+    @Override
+    public Integer call() {
+        console = new Console(spec.commandLine().getOut(), spec.commandLine().getErr(), options.quiet);
+        CityConfig config = options.load(console);
+        if (config == null) {
+            return ExitCode.USAGE;
+        }
+        try {
+            return call(config);
+        } catch (RunLock.BusyException e) {
+            console.problem(e.getMessage());
+            return ExitCode.BUSY;
+        } catch (IOException e) {
+            console.problem(Messages.get("cli.io_failed", String.valueOf(e.getMessage())));
+            return ExitCode.FAILED;
+        } catch (SQLException e) {
+            console.problem(Messages.get("cli.warehouse_failed", config.warehouse(), String.valueOf(e.getMessage())));
+            return ExitCode.FAILED;
+        }
+    }
+}

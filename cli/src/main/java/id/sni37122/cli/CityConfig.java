@@ -1,0 +1,39 @@
+package id.sni37122.cli;
+
+import id.sni37122.connectors.CityContext;
+import id.sni37122.connectors.SourceSpec;
+import id.sni37122.connectors.population.PopulationEntry;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One city's validated config. Every path is absolute (relative ones were resolved against the
+ * config file's folder).
+ *
+ * @param population inline population figures (empty when they come from a file source)
+ * @param sources    every source entry, population files included (kind {@code population})
+ * @param rules      {@code rules:} by rules key; unset rules take the defaults of INDICATORS.md
+ * @param readiness  the readiness answers YAML, or null
+ * @param secretFile the per-installation key for visitor hashes
+ * @param logFile    where a line per run is appended, or null
+ */
+public record CityConfig(Path file, CityContext city, List<PopulationEntry> population, List<SourceSpec> sources,
+                         Map<String, Map<String, Object>> rules, Path readiness, Path warehouse, Path output,
+                         String language, Path secretFile, Path logFile, Thresholds thresholds) {
+
+    /**
+     * Data-quality limits for nightly runs; crossing one ends the run with exit code 3.
+     *
+     * @param maxRejectedShare  most rejected rows per rows read, 0..1 (null: not checked)
+     * @param minCoverageShare  least share of days with portal log data in a year, 0..1
+     * @param maxUnansweredShare most unanswered inquiries per inquiries, 0..1
+     */
+    public record Thresholds(Double maxRejectedShare, Double minCoverageShare, Double maxUnansweredShare) {
+        static final Thresholds NONE = new Thresholds(null, null, null);
+    }
+
+    public Map<String, Object> rulesFor(String key) {
+        return rules.getOrDefault(key, Map.of());
+    }
+}

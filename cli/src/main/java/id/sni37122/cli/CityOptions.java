@@ -1,0 +1,28 @@
+package id.sni37122.cli;
+
+import id.sni37122.connectors.Messages;
+import java.nio.file.Path;
+import picocli.CommandLine.Option;
+
+/** Options every city command shares. */
+final class CityOptions {
+
+    @Option(names = {"-c", "--config"}, required = true, paramLabel = "FILE", descriptionKey = "config")
+    Path config;
+
+    @Option(names = {"-q", "--quiet"}, descriptionKey = "quiet")
+    boolean quiet;
+
+    @Option(names = "--wait", paramLabel = "SECONDS", defaultValue = "0", descriptionKey = "wait")
+    int waitSeconds;
+
+    /** Loads the config; on failure prints the located message and returns null. */
+    CityConfig load(Console console) {
+        try {
+            return ConfigLoader.load(config);
+        } catch (ConfigException e) {
+            console.problem(Messages.get("cli.config_error") + " " + e.located());
+            return null;
+        }
+    }
+}

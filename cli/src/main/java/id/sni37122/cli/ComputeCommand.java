@@ -1,0 +1,62 @@
+package id.sni37122.cli;
+
+import id.sni37122.indicators.IndicatorResult;
+import java.io.IOException;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import tools.jackson.databind.SerializationFeature;
+import tools.jackson.databind.json.JsonMapper;
+
+/** {@code compute}: the indicators from what the warehouse holds; nothing is loaded or written but the history. */
+@Command(name = "compute", mixinStandardHelpOptions = true, resourceBundle = "id.sni37122.cli.help", sortOptions = false)
+final class ComputeCommand extends CityCommand {
+
+    private static final JsonMapper JSON = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
+
+    @Option(names = {"-y", "--year"}, paramLabel = "YEAR", descriptionKey = "year")
+    Integer year;
+
+    @Option(names = "--json", descriptionKey = "json")
+    boolean json;
+
+    @Override
+    int call(CityConfig config) throws IOException, SQLException, RunLock.BusyException {
+        try (Pipeline p = Pipeline.open(config, options.waitSeconds)) {
+            long runId = p.startRun("compute");
+            List<IndicatorResult> results = p.compute(year);
+            p.save(runId, results);
+            if (json) {
+                console.data(JSON.writeValueAsString(toJson(results)));
+            } else {
+                console.info(ResultTable.render(config.city().name(), results));
+            }
+            p.finishRun(runId, ExitCode.OK, null, 0, null);
+            return ExitCode.OK;
+        }
+    }
+
+    /** The machine contract: one object per city, year and indicator that has data. */
+    static List<Map<String, Object>> toJson(List<IndicatorResult> results) {
+        List<Map<String, Object>> out = new ArrayList<>();
+        for (IndicatorResult r : results) {
+            Map<String, Object> o = new LinkedHashMap<>();
+            o.put("city", r.city());
+            o.put("year", r.year());
+            o.put("indicator", r.indicator());
+            o.put("value", r.value());
+            o.put("numerator", r.numerator());
+            o.put("denominator", r.denominator());
+            o.put("unit", r.unit());
+            o.put("rules", r.rules());
+            o.put("details", r.details());
+            o.put("warnings", r.warnings());
+            out.add(o);
+        }
+        return out;
+    }
+}

@@ -1,0 +1,337 @@
+package id.sni37122.cli;
+
+import id.sni37122.connectors.CityContext;
+import id.sni37122.connectors.Connector;
+import id.sni37122.connectors.Connectors;
+import id.sni37122.connectors.Messages;
+import id.sni37122.connectors.SourceException;
+import id.sni37122.connectors.SourceSpec;
+import id.sni37122.connectors.population.PopulationEntry;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.time.DateTimeException;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.TokenStreamLocation;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.dataformat.yaml.YAMLMapper;
+
+/**
+ * Reads and checks a city's YAML config. Every problem names the file, line and column and
+ * says what to fix; nothing is loaded from a config that does not pass.
+ */
+public final class ConfigLoader {
+
+    static final Set<String> TOP_KEYS = Set.of("city", "population", "sources", "rules", "readiness", "warehouse",
+            "output", "language", "secret_file", "log_file", "thresholds");
+    static final Set<String> SOURCE_KEYS = Set.of("path", "format", "timezone", "columns");
+    static final Set<String> SOURCE_KINDS = Set.of("portal", "catalog", "inquiries", "incidents", "heartbeats", "population");
+
+    private static final YAMLMapper YAML = YAMLMapper.builder().build();
+
+    private final Path file;
+    private final Path baseDir;
+    private final Map<String, TokenStreamLocation> locations = new HashMap<>();
+
+    private ConfigLoader(Path file) {
+        this.file = file.toAbsolutePath().normalize();
+        this.baseDir = this.file.getParent();
+    }
+
+    public static CityConfig load(Path file) throws ConfigException {
+        return new ConfigLoader(file).read();
+    }
+
+    private CityConfig read() throws ConfigException {
+        if (!Files.isRegularFile(file)) {
+            throw new ConfigException(file, 0, 0, Messages.get("cli.config_missing"));
+        }
+        JsonNode root;
+        try {
+            root = YAML.readTree(file);
+            recordLocations();
+        } catch (JacksonException e) {
+            TokenStreamLocation l = e.getLocation();
+            throw new ConfigException(file, l == null ? 0 : l.getLineNr(), l == null ? 0 : l.getColumnNr(),
+                    Messages.get("cli.config_yaml", e.getOriginalMessage()));
+        }
+        if (root == null || !root.isObject()) {
+            throw error("", Messages.get("cli.config_not_map"));
+        }
+        for (String key : root.propertyNames()) {
+            if (!TOP_KEYS.contains(key)) {
+                throw error("/" + key, Messages.get("cli.config_unknown_key", key, String.join(", ", new java.util.TreeSet<>(TOP_KEYS))));
+            }
+        }
+        // The language goes first: every later message is in it.
+        String language = optionalString(root, "language", "id");
+        if (!language.equals("id") && !language.equals("en")) {
+            throw error("/language", Messages.get("cli.config_language", language));
+        }
+        Messages.setLanguage(language);
+
+        CityContext city = city(required(root, "city", "/city"));
+        List<PopulationEntry> population = new ArrayList<>();
+        List<SourceSpec> sources = new ArrayList<>();
+        population(root.get("population"), city, population, sources);
+        sources(root.get("sources"), city, sources);
+        Map<String, Map<String, Object>> rules = rules(root.get("rules"));
+        Path output = path(root, "output", "out");
+        Path warehouse = root.has("warehouse") ? path(root, "warehouse", null) : output.resolve(city.code() + ".duckdb");
+        Path readiness = root.has("readiness") ? path(root, "readiness", null) : null;
+        if (readiness != null && !Files.isRegularFile(readiness)) {
+            throw error("/readiness", Messages.get("cli.config_readiness_missing", readiness));
+        }
+        Path secret = root.has("secret_file") ? path(root, "secret_file", null) : VisitorSecret.defaultLocation();
+        Path logFile = root.has("log_file") ? path(root, "log_file", null) : null;
+        return new CityConfig(file, city, population, sources, rules, readiness, warehouse, output, language, secret, logFile,
+                thresholds(root.get("thresholds")));
+    }
+
+    private CityContext city(JsonNode node) throws ConfigException {
+        requireObject(node, "/city", Set.of("code", "name", "timezone"));
+        String code = string(required(node, "code", "/city/code"), "/city/code");
+        if (!code.matches("[a-z0-9][a-z0-9_-]*")) {
+            throw error("/city/code", Messages.get("cli.config_city_code", code));
+        }
+        String name = string(required(node, "name", "/city/name"), "/city/name");
+        ZoneId zone = zone(string(required(node, "timezone", "/city/timezone"), "/city/timezone"), "/city/timezone");
+        return new CityContext(code, name, zone);
+    }
+
+    private void population(JsonNode node, CityContext city, List<PopulationEntry> inline, List<SourceSpec> sources)
+            throws ConfigException {
+        if (node == null || node.isNull()) {
+            return; // 10.1 will say which year is missing
+        }
+        if (node.isObject()) {
+            requireObject(node, "/population", Set.of("file"));
+            String p = string(required(node, "file", "/population/file"), "/population/file");
+            sources.add(checkedSource(new SourceSpec("population", p, baseDir, null, null, Map.of(), Map.of()), "/population/file"));
+            return;
+        }
+        if (!node.isArray()) {
+            throw error("/population", Messages.get("cli.config_population_shape"));
+        }
+        for (int i = 0; i < node.size(); i++) {
+            String at = "/population/" + i;
+            JsonNode e = node.get(i);
+            requireObject(e, at, Set.of("year", "population", "source", "city"));
+            int year = (int) integer(required(e, "year", at + "/year"), at + "/year", 1900, 2200);
+            long people = integer(required(e, "population", at + "/population"), at + "/population", 1, 2_000_000_000L);
+            String source = e.has("source") ? string(e.get("source"), at + "/source") : null;
+            if (source == null || source.isBlank()) {
+                throw error(at, Messages.get("cli.config_population_source"));
+            }
+            String cityCode = e.has("city") ? string(e.get("city"), at + "/city") : city.code();
+            inline.add(new PopulationEntry(cityCode, year, people, source));
+        }
+    }
+
+    private void sources(JsonNode node, CityContext city, List<SourceSpec> out) throws ConfigException {
+        if (node == null || node.isNull()) {
+            return;
+        }
+        if (!node.isObject()) {
+            throw error("/sources", Messages.get("cli.config_sources_shape"));
+        }
+        for (Map.Entry<String, JsonNode> kind : node.properties()) {
+            String at = "/sources/" + kind.getKey();
+            if (!SOURCE_KINDS.contains(kind.getKey())) {
+                throw error(at, Messages.get("cli.config_unknown_kind", kind.getKey(), String.join(", ", Connectors.KINDS)));
+            }
+            JsonNode list = kind.getValue();
+            if (list.isObject()) {
+                list = YAML.createArrayNode().add(list); // a single entry written without the list dash
+            }
+            if (!list.isArray()) {
+                throw error(at, Messages.get("cli.config_source_list", kind.getKey()));
+            }
+            for (int i = 0; i < list.size(); i++) {
+                out.add(source(kind.getKey(), list.get(i), at + "/" + i));
+            }
+        }
+    }
+
+    private SourceSpec source(String kind, JsonNode e, String at) throws ConfigException {
+        if (e.isString()) {
+            return checkedSource(new SourceSpec(kind, e.stringValue(), baseDir, null, null, Map.of(), Map.of()), at);
+        }
+        if (!e.isObject()) {
+            throw error(at, Messages.get("cli.config_source_entry"));
+        }
+        String path = string(required(e, "path", at + "/path"), at + "/path");
+        String format = e.has("format") ? string(e.get("format"), at + "/format") : null;
+        ZoneId zone = e.has("timezone") ? zone(string(e.get("timezone"), at + "/timezone"), at + "/timezone") : null;
+        Map<String, String> columns = new LinkedHashMap<>();
+        if (e.has("columns")) {
+            JsonNode c = e.get("columns");
+            if (!c.isObject()) {
+                throw error(at + "/columns", Messages.get("cli.config_columns"));
+            }
+            for (Map.Entry<String, JsonNode> m : c.properties()) {
+                columns.put(m.getKey(), string(m.getValue(), at + "/columns/" + m.getKey()));
+            }
+        }
+        Map<String, Object> options = new LinkedHashMap<>();
+        for (Map.Entry<String, JsonNode> m : e.properties()) {
+            if (!SOURCE_KEYS.contains(m.getKey())) {
+                options.put(m.getKey(), YAML.convertValue(m.getValue(), Object.class));
+            }
+        }
+        return checkedSource(new SourceSpec(kind, path, baseDir, format, zone, columns, options), at);
+    }
+
+    /** Lets the connector check format and options now, so a typo fails before any load. */
+    private SourceSpec checkedSource(SourceSpec spec, String at) throws ConfigException {
+        Connector connector = Connectors.forKind(spec.kind());
+        if (spec.format() != null && !connector.formats().contains(spec.format())) {
+            throw error(at + "/format", Messages.get("connectors.bad_format", spec.format(), spec.kind(),
+                    String.join(", ", new java.util.TreeSet<>(connector.formats()))));
+        }
+        try {
+            connector.check(spec);
+        } catch (SourceException ex) {
+            throw error(at, ex.getMessage());
+        }
+        return spec;
+    }
+
+    @SuppressWarnings("unchecked")
+    private Map<String, Map<String, Object>> rules(JsonNode node) throws ConfigException {
+        Map<String, Map<String, Object>> out = new LinkedHashMap<>();
+        if (node == null || node.isNull()) {
+            return out;
+        }
+        if (!node.isObject()) {
+            throw error("/rules", Messages.get("cli.config_rules_shape"));
+        }
+        for (Map.Entry<String, JsonNode> e : node.properties()) {
+            if (!Set.of("portal", "catalog", "inquiries", "incidents").contains(e.getKey()) || !e.getValue().isObject()) {
+                throw error("/rules/" + e.getKey(), Messages.get("cli.config_rules_key", e.getKey()));
+            }
+            out.put(e.getKey(), YAML.convertValue(e.getValue(), Map.class));
+        }
+        return out;
+    }
+
+    private CityConfig.Thresholds thresholds(JsonNode node) throws ConfigException {
+        if (node == null || node.isNull()) {
+            return CityConfig.Thresholds.NONE;
+        }
+        requireObject(node, "/thresholds", Set.of("max_rejected_share", "min_coverage_share", "max_unanswered_share"));
+        return new CityConfig.Thresholds(share(node, "max_rejected_share"), share(node, "min_coverage_share"),
+                share(node, "max_unanswered_share"));
+    }
+
+    private Double share(JsonNode node, String key) throws ConfigException {
+        if (!node.has(key)) {
+            return null;
+        }
+        JsonNode v = node.get(key);
+        String at = "/thresholds/" + key;
+        double d;
+        if (v.isNumber()) {
+            d = v.doubleValue();
+        } else if (v.isString() && v.stringValue().strip().endsWith("%")) {
+            try {
+                d = Double.parseDouble(v.stringValue().strip().replace("%", "").replace(',', '.')) / 100;
+            } catch (NumberFormatException ex) {
+                throw error(at, Messages.get("cli.config_share", v.asString()));
+            }
+        } else {
+            throw error(at, Messages.get("cli.config_share", v.asString()));
+        }
+        if (d < 0 || d > 1) {
+            throw error(at, Messages.get("cli.config_share", v.asString()));
+        }
+        return d;
+    }
+
+    // ---- small typed readers that know where they are ----
+
+    private JsonNode required(JsonNode parent, String key, String at) throws ConfigException {
+        JsonNode v = parent.get(key);
+        if (v == null || v.isNull()) {
+            throw error(at.substring(0, at.lastIndexOf('/')), Messages.get("cli.config_required", key));
+        }
+        return v;
+    }
+
+    private void requireObject(JsonNode node, String at, Set<String> allowed) throws ConfigException {
+        if (node == null || !node.isObject()) {
+            throw error(at, Messages.get("cli.config_object", at.substring(at.lastIndexOf('/') + 1), String.join(", ", new java.util.TreeSet<>(allowed))));
+        }
+        for (String key : node.propertyNames()) {
+            if (!allowed.contains(key)) {
+                throw error(at + "/" + key, Messages.get("cli.config_unknown_key", key, String.join(", ", new java.util.TreeSet<>(allowed))));
+            }
+        }
+    }
+
+    private String string(JsonNode v, String at) throws ConfigException {
+        if (!v.isValueNode() || v.isNull()) {
+            throw error(at, Messages.get("cli.config_string", at.substring(at.lastIndexOf('/') + 1)));
+        }
+        return v.asString();
+    }
+
+    private String optionalString(JsonNode parent, String key, String fallback) throws ConfigException {
+        return parent.has(key) ? string(parent.get(key), "/" + key) : fallback;
+    }
+
+    private long integer(JsonNode v, String at, long min, long max) throws ConfigException {
+        long value;
+        if (v.isIntegralNumber()) {
+            value = v.longValue();
+        } else if (v.isString() && v.stringValue().replace(".", "").replace(" ", "").matches("\\d+")) {
+            value = Long.parseLong(v.stringValue().replace(".", "").replace(" ", "")); // "834.824" as Indonesians write it
+        } else {
+            throw error(at, Messages.get("cli.config_integer", at.substring(at.lastIndexOf('/') + 1), v.asString()));
+        }
+        if (value < min || value > max) {
+            throw error(at, Messages.get("cli.config_range", at.substring(at.lastIndexOf('/') + 1), value, min, max));
+        }
+        return value;
+    }
+
+    private ZoneId zone(String id, String at) throws ConfigException {
+        try {
+            return ZoneId.of(id);
+        } catch (DateTimeException e) {
+            throw error(at, Messages.get("cli.config_timezone", id));
+        }
+    }
+
+    private Path path(JsonNode parent, String key, String fallback) throws ConfigException {
+        String raw = parent.has(key) ? string(parent.get(key), "/" + key) : fallback;
+        try {
+            String expanded = raw.startsWith("~/") ? System.getProperty("user.home") + raw.substring(1) : raw;
+            return baseDir.resolve(expanded).normalize();
+        } catch (InvalidPathException e) {
+            throw error("/" + key, Messages.get("cli.config_path", raw));
+        }
+    }
+
+    private ConfigException error(String pointer, String message) {
+        TokenStreamLocation l = locations.get(pointer);
+        return new ConfigException(file, l == null ? 0 : l.getLineNr(), l == null ? 0 : l.getColumnNr(), message);
+    }
+
+    /** Maps each JSON pointer in the document to where it was written. */
+    private void recordLocations() {
+        try (JsonParser p = YAML.createParser(file)) {
+            while (p.nextToken() != null) {
+                locations.putIfAbsent(p.streamReadContext().pathAsPointer().toString(), p.currentTokenLocation());
+            }
+        }
+    }
+}

@@ -1,0 +1,48 @@
+package id.sni37122.cli;
+
+import java.io.PrintWriter;
+
+/**
+ * Where a command talks. Results and progress go to {@code out}; problems to {@code err}.
+ * With {@code --quiet}, a run that goes well prints nothing at all (cron mails nothing).
+ */
+final class Console {
+
+    private final PrintWriter out;
+    private final PrintWriter err;
+    private final boolean quiet;
+
+    Console(PrintWriter out, PrintWriter err, boolean quiet) {
+        this.out = out;
+        this.err = err;
+        this.quiet = quiet;
+    }
+
+    boolean quiet() {
+        return quiet;
+    }
+
+    /** Normal output, silenced by --quiet. */
+    void info(String text) {
+        if (!quiet) {
+            out.println(text);
+            out.flush();
+        }
+    }
+
+    /** Output the user asked for (e.g. JSON); never silenced. */
+    void data(String text) {
+        out.println(text);
+        out.flush();
+    }
+
+    /** Problems: always shown, on standard error. */
+    void problem(String text) {
+        err.println(text);
+        err.flush();
+    }
+
+    PrintWriter out() {
+        return out;
+    }
+}

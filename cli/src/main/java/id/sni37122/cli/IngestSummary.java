@@ -1,0 +1,37 @@
+package id.sni37122.cli;
+
+import id.sni37122.connectors.FileOutcome;
+import id.sni37122.connectors.IngestReport;
+import id.sni37122.connectors.Messages;
+import java.util.Map;
+import java.util.TreeMap;
+
+/** The few lines an operator reads after an ingest: per source kind, files and rows, and why rows were rejected. */
+final class IngestSummary {
+
+    private IngestSummary() {
+    }
+
+    static String render(IngestReport report) {
+        Map<String, long[]> byKind = new TreeMap<>();
+        Map<String, Map<String, Long>> reasons = new TreeMap<>();
+        for (FileOutcome f : report.files()) {
+            long[] k = byKind.computeIfAbsent(f.kind(), x -> new long[6]);
+            k[f.status().ordinal()]++;
+            k[3] += f.rowsRead();
+            k[4] += f.rowsLoaded();
+            k[5] += f.rowsRejected();
+            f.rejectReasons().forEach((reason, n) -> reasons.computeIfAbsent(f.kind(), x -> new TreeMap<>()).merge(reason, n, Long::sum));
+        }
+        StringBuilder sb = new StringBuilder();
+        for (var e : byKind.entrySet()) {
+            long[] k = e.getValue();
+            sb.append("  ").append(Messages.get("cli.ingest_line", e.getKey(), k[0], k[1], k[2], k[3], k[4], k[5])).append('\n');
+            Map<String, Long> r = reasons.get(e.getKey());
+            if (r != null) {
+                r.forEach((reason, n) -> sb.append("      ").append(n).append(" × ").append(Messages.get(reason)).append('\n'));
+            }
+        }
+        return sb.toString();
+    }
+}

@@ -1,0 +1,146 @@
+package id.sni37122.cli;
+
+import id.sni37122.connectors.IngestReport;
+import id.sni37122.connectors.Ingestor;
+import id.sni37122.connectors.Warehouse;
+import id.sni37122.connectors.population.PopulationConnector;
+import id.sni37122.indicators.Indicator;
+import id.sni37122.indicators.IndicatorResult;
+import id.sni37122.indicators.Indicators;
+import id.sni37122.indicators.ResultStore;
+import id.sni37122.reports.CityReport;
+import id.sni37122.reports.ResultsCsv;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * One city's warehouse, held under the run lock: ingest, compute, report. Each step is a
+ * method so every command is a short composition of them.
+ */
+final class Pipeline implements AutoCloseable {
+
+    private final CityConfig config;
+    private final RunLock lock;
+    private final Warehouse warehouse;
+
+    private Pipeline(CityConfig config, RunLock lock, Warehouse warehouse) {
+        this.config = config;
+        this.lock = lock;
+        this.warehouse = warehouse;
+    }
+
+    static Pipeline open(CityConfig config, int waitSeconds) throws IOException, SQLException, RunLock.BusyException {
+        RunLock lock = RunLock.acquire(config.warehouse(), waitSeconds);
+        try {
+            return new Pipeline(config, lock, Warehouse.open(config.warehouse()));
+        } catch (IOException | SQLException | RuntimeException e) {
+            lock.close();
+            throw e;
+        }
+    }
+
+    Connection connection() {
+        return warehouse.connection();
+    }
+
+    long startRun(String command) throws SQLException {
+        Connection c = connection();
+        long runId;
+        try (Statement s = c.createStatement(); ResultSet r = s.executeQuery("SELECT nextval('run_seq')")) {
+            r.next();
+            runId = r.getLong(1);
+        }
+        try (PreparedStatement p = c.prepareStatement(
+                "INSERT INTO run (run_id, city, command, tool_version, started_at) VALUES (?, ?, ?, ?, current_timestamp)")) {
+            p.setLong(1, runId);
+            p.setString(2, config.city().code());
+            p.setString(3, command);
+            p.setString(4, Main.version());
+            p.executeUpdate();
+        }
+        return runId;
+    }
+
+    void finishRun(long runId, int exitCode, IngestReport ingest, int warnings, String message) throws SQLException {
+        try (PreparedStatement p = connection().prepareStatement(
+                "UPDATE run SET finished_at = current_timestamp, exit_code = ?, files_loaded = ?, files_skipped = ?, "
+                        + "rows_loaded = ?, rows_rejected = ?, warnings = ?, message = ? WHERE run_id = ?")) {
+            p.setInt(1, exitCode);
+            p.setObject(2, ingest == null ? null : (int) ingest.count(id.sni37122.connectors.FileOutcome.Status.LOADED));
+            p.setObject(3, ingest == null ? null : (int) ingest.count(id.sni37122.connectors.FileOutcome.Status.SKIPPED));
+            p.setObject(4, ingest == null ? null : ingest.rowsLoaded());
+            p.setObject(5, ingest == null ? null : ingest.rowsRejected());
+            p.setInt(6, warnings);
+            p.setString(7, message);
+            p.setLong(8, runId);
+            p.executeUpdate();
+        }
+    }
+
+    IngestReport ingest(long runId) throws SQLException, IOException {
+        byte[] secret = VisitorSecret.loadOrCreate(config.secretFile());
+        if (!config.population().isEmpty()) {
+            PopulationConnector.loadInline(connection(), config.city(), config.population());
+        }
+        return new Ingestor(warehouse, config.city(), config.rules(), secret).ingest(config.sources(), runId);
+    }
+
+    /** Every indicator for the year, or for every year with data when {@code year} is null. */
+    List<IndicatorResult> compute(Integer year) throws SQLException {
+        List<IndicatorResult> results = new ArrayList<>();
+        for (Indicator indicator : Indicators.all()) {
+            List<Integer> years = year != null ? List.of(year) : indicator.years(connection(), config.city());
+            for (int y : years) {
+                indicator.compute(connection(), config.city(), y, config.rulesFor(indicator.rulesKey())).ifPresent(results::add);
+            }
+        }
+        results.sort(java.util.Comparator.comparing(IndicatorResult::year)
+                .thenComparing(IndicatorResult::indicator, Indicators::compareCodes));
+        return results;
+    }
+
+    void save(Long runId, List<IndicatorResult> results) throws SQLException {
+        new ResultStore(connection()).save(runId, results);
+    }
+
+    /** Writes a workbook per year that has results, and the results CSV. */
+    List<Path> report(List<IndicatorResult> results) throws IOException, SQLException {
+        TreeMap<Integer, List<IndicatorResult>> byYear = new TreeMap<>();
+        for (IndicatorResult r : results) {
+            byYear.computeIfAbsent(r.year(), y -> new ArrayList<>()).add(r);
+        }
+        List<Path> written = new ArrayList<>();
+        CityReport report = new CityReport(connection(), config.city(), config.readiness());
+        for (var e : byYear.entrySet()) {
+            written.addAll(report.write(e.getKey(), e.getValue(), config.output()));
+        }
+        if (!results.isEmpty()) {
+            written.add(ResultsCsv.write(results, config.output()));
+        }
+        return written;
+    }
+
+    TreeSet<Integer> years(List<IndicatorResult> results) {
+        TreeSet<Integer> years = new TreeSet<>();
+        results.forEach(r -> years.add(r.year()));
+        return years;
+    }
+
+    @Override
+    public void close() throws SQLException, IOException {
+        try {
+            warehouse.close();
+        } finally {
+            lock.close();
+        }
+    }
+}

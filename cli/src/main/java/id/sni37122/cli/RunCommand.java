@@ -1,0 +1,73 @@
+package id.sni37122.cli;
+
+import id.sni37122.connectors.FileOutcome;
+import id.sni37122.connectors.IngestReport;
+import id.sni37122.connectors.Messages;
+import id.sni37122.indicators.IndicatorResult;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.List;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code run}: ingest, compute and report, the nightly job. */
+@Command(name = "run", mixinStandardHelpOptions = true, resourceBundle = "id.sni37122.cli.help", sortOptions = false)
+final class RunCommand extends CityCommand {
+
+    @Option(names = {"-y", "--year"}, paramLabel = "YEAR", descriptionKey = "year")
+    Integer year;
+
+    @Override
+    int call(CityConfig config) throws IOException, SQLException, RunLock.BusyException {
+        return ingestComputeReport(config, "run", true, true);
+    }
+
+    /** Shared by run and ingest: the steps differ only in how far they go. */
+    int ingestComputeReport(CityConfig config, String command, boolean compute, boolean report)
+            throws IOException, SQLException, RunLock.BusyException {
+        long started = System.nanoTime();
+        SourceCheck check = SourceCheck.of(config);
+        if (!check.ok()) {
+            check.errors.forEach(e -> console.problem(Messages.get("cli.source_error") + " " + e));
+            RunLog.append(config, command, ExitCode.USAGE, Duration.ofNanos(System.nanoTime() - started), "sources missing");
+            return ExitCode.USAGE;
+        }
+        try (Pipeline p = Pipeline.open(config, options.waitSeconds)) {
+            long runId = p.startRun(command);
+            IngestReport ingest = p.ingest(runId);
+            console.info(Messages.get("cli.ingest_header", config.city().name()));
+            console.info(IngestSummary.render(ingest));
+            ingest.errors().forEach(e -> console.problem(Messages.get("cli.source_error") + " " + e));
+            int exit = ingest.errors().isEmpty() ? ExitCode.OK : ExitCode.FAILED;
+            List<IndicatorResult> results = List.of();
+            if (compute) {
+                results = p.compute(year);
+                p.save(runId, results);
+                console.info(ResultTable.render(config.city().name(), results));
+            }
+            if (report) {
+                try {
+                    for (Path f : p.report(results)) {
+                        console.info("  " + Messages.get("cli.wrote", f));
+                    }
+                } catch (IOException e) {
+                    console.problem(Messages.get("cli.report_failed", config.output(), String.valueOf(e.getMessage())));
+                    exit = ExitCode.FAILED;
+                }
+            }
+            List<String> crossed = exit == ExitCode.OK ? QualityThresholds.crossed(config, ingest, results) : List.of();
+            crossed.forEach(c -> console.problem(Messages.get("cli.threshold", c)));
+            if (!crossed.isEmpty()) {
+                exit = ExitCode.DATA_QUALITY;
+            }
+            String summary = "files_loaded=" + ingest.count(FileOutcome.Status.LOADED) + " files_skipped="
+                    + ingest.count(FileOutcome.Status.SKIPPED) + " files_failed=" + ingest.count(FileOutcome.Status.FAILED)
+                    + " rows_loaded=" + ingest.rowsLoaded() + " rows_rejected=" + ingest.rowsRejected() + " results=" + results.size();
+            p.finishRun(runId, exit, ingest, crossed.size(), String.join("; ", ingest.errors()));
+            RunLog.append(config, command, exit, Duration.ofNanos(System.nanoTime() - started), summary);
+            return exit;
+        }
+    }
+}
