@@ -18,6 +18,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.TokenStreamLocation;
@@ -59,6 +60,13 @@ public final class ConfigLoader {
             root = YAML.readTree(file);
             recordLocations();
         } catch (JacksonException e) {
+            // The YAML scanner knows where the problem is; Jackson only where the token began.
+            for (Throwable t = e; t != null; t = t.getCause()) {
+                if (t instanceof MarkedYamlEngineException m && m.getProblemMark().isPresent()) {
+                    throw new ConfigException(file, m.getProblemMark().get().getLine() + 1, m.getProblemMark().get().getColumn() + 1,
+                            Messages.get("cli.config_yaml", m.getProblem()));
+                }
+            }
             TokenStreamLocation l = e.getLocation();
             throw new ConfigException(file, l == null ? 0 : l.getLineNr(), l == null ? 0 : l.getColumnNr(),
                     Messages.get("cli.config_yaml", e.getOriginalMessage()));

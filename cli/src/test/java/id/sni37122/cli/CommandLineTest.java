@@ -1,0 +1,76 @@
+package id.sni37122.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Exit codes and messages a user or cron sees, without any data loaded. */
+class CommandLineTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void helpAndVersionExitZero() {
+        CliRunner.Result help = CliRunner.run("--help");
+        assertThat(help.exitCode()).isZero();
+        assertThat(help.out()).contains("run", "ingest", "compute", "report", "validate", "status", "Kode keluar");
+        CliRunner.Result version = CliRunner.run("--version");
+        assertThat(version.exitCode()).isZero();
+        assertThat(version.out()).contains("sni37122", "DuckDB");
+        assertThat(CliRunner.run("run", "--help").exitCode()).isZero();
+    }
+
+    @Test
+    void noCommandOrUnknownOptionIsUsageError() {
+        assertThat(CliRunner.run().exitCode()).isEqualTo(ExitCode.USAGE);
+        assertThat(CliRunner.run("run", "--tahun", "2023").exitCode()).isEqualTo(ExitCode.USAGE);
+    }
+
+    @Test
+    void badConfigIsExitCode2WithLocation() throws Exception {
+        Path f = dir.resolve("kota.yaml");
+        Files.writeString(f, "city: {code: Kota Salah, name: X, timezone: Asia/Jakarta}\n");
+        CliRunner.Result r = CliRunner.run("validate", "-c", f.toString());
+        assertThat(r.exitCode()).isEqualTo(ExitCode.USAGE);
+        assertThat(r.err()).contains(f + ":1:", "Kota Salah").doesNotContain("\tat ");
+    }
+
+    @Test
+    void missingConfigFileIsExitCode2() {
+        CliRunner.Result r = CliRunner.run("run", "-c", dir.resolve("tidak-ada.yaml").toString());
+        assertThat(r.exitCode()).isEqualTo(ExitCode.USAGE);
+        assertThat(r.err()).contains("tidak-ada.yaml", "tidak ditemukan");
+    }
+
+    @Test
+    void validateNamesAMissingSource() throws Exception {
+        Path f = dir.resolve("kota.yaml");
+        Files.writeString(f, """
+                city: {code: x, name: X, timezone: Asia/Jakarta}
+                sources:
+                  incidents: [{path: insiden.csv}]
+                """);
+        CliRunner.Result r = CliRunner.run("validate", "-c", f.toString());
+        assertThat(r.exitCode()).isEqualTo(ExitCode.USAGE);
+        assertThat(r.err()).contains(dir.resolve("insiden.csv").toString());
+        Files.writeString(dir.resolve("insiden.csv"), "id,asset,started_at,ended_at,cause,planned\n");
+        assertThat(CliRunner.run("validate", "-c", f.toString()).exitCode()).isZero();
+    }
+
+    @Test
+    void secondRunOnTheSameWarehouseIsBusy() throws Exception {
+        Path f = dir.resolve("kota.yaml");
+        Files.writeString(f, "city: {code: x, name: X, timezone: Asia/Jakarta}\n");
+        CityConfig config = ConfigLoader.load(f);
+        try (RunLock held = RunLock.acquire(config.warehouse(), 0)) {
+            CliRunner.Result r = CliRunner.run("compute", "-c", f.toString());
+            assertThat(r.exitCode()).isEqualTo(ExitCode.BUSY);
+            assertThat(r.err()).contains("sedang dipakai", "--wait");
+        }
+        assertThat(CliRunner.run("compute", "-c", f.toString()).exitCode()).isZero();
+    }
+}
