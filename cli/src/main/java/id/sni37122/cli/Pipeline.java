@@ -86,12 +86,12 @@ final class Pipeline implements AutoCloseable {
         }
     }
 
-    IngestReport ingest(long runId) throws SQLException, IOException {
+    IngestReport ingest(long runId, Ingestor.Listener listener) throws SQLException, IOException {
         byte[] secret = VisitorSecret.loadOrCreate(config.secretFile());
         if (!config.population().isEmpty()) {
             PopulationConnector.loadInline(connection(), config.city(), config.population());
         }
-        return new Ingestor(warehouse, config.city(), config.rules(), secret).ingest(config.sources(), runId);
+        return new Ingestor(warehouse, config.city(), config.rules(), secret).listener(listener).ingest(config.sources(), runId);
     }
 
     /** Every indicator for the year, or for every year with data when {@code year} is null. */

@@ -36,7 +36,11 @@ final class RunCommand extends CityCommand {
         }
         try (Pipeline p = Pipeline.open(config, options.waitSeconds)) {
             long runId = p.startRun(command);
-            IngestReport ingest = p.ingest(runId);
+            IngestReport ingest;
+            try (IngestProgress progress = IngestProgress.forTerminal(console.quiet(),
+                    check.files.values().stream().flatMap(List::stream).toList())) {
+                ingest = p.ingest(runId, progress);
+            }
             console.info(Messages.get("cli.ingest_header", config.city().name()));
             console.info(IngestSummary.render(ingest));
             ingest.errors().forEach(e -> console.problem(Messages.get("cli.source_error") + " " + e));

@@ -25,6 +25,16 @@ public final class Ingestor {
     private final CityContext city;
     private final Map<String, Map<String, Object>> rules;
     private final byte[] visitorSecret;
+    private Listener listener = new Listener() { };
+
+    /** Told as each file starts and ends, e.g. to draw a progress bar. */
+    public interface Listener {
+        default void fileStarted(String kind, Path file, long bytes) {
+        }
+
+        default void fileFinished(FileOutcome outcome, long bytes) {
+        }
+    }
 
     /**
      * @param rules         the config's {@code rules:} section, by source kind
@@ -35,6 +45,11 @@ public final class Ingestor {
         this.city = city;
         this.rules = rules == null ? Map.of() : rules;
         this.visitorSecret = visitorSecret;
+    }
+
+    public Ingestor listener(Listener listener) {
+        this.listener = listener;
+        return this;
     }
 
     public IngestReport ingest(List<SourceSpec> specs, Long runId) throws SQLException {
@@ -49,7 +64,11 @@ public final class Ingestor {
                 continue;
             }
             for (Path file : files) {
-                report.add(loadFile(connector, spec, file, runId));
+                long bytes = file.toFile().length();
+                listener.fileStarted(spec.kind(), file, bytes);
+                FileOutcome outcome = loadFile(connector, spec, file, runId);
+                listener.fileFinished(outcome, bytes);
+                report.add(outcome);
             }
         }
         return report;

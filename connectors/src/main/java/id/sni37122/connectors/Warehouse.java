@@ -43,8 +43,42 @@ public final class Warehouse implements AutoCloseable {
             Files.createDirectories(parent);
         }
         Warehouse wh = new Warehouse(DriverManager.getConnection("jdbc:duckdb:" + file.toAbsolutePath()), file);
+        int version = wh.schemaVersionOrZero();
+        if (version > latestSchemaVersion()) {
+            wh.close();
+            throw new SQLException(Messages.get("connectors.warehouse_newer", file, version, latestSchemaVersion()));
+        }
+        if (version > 0 && version < latestSchemaVersion()) {
+            // An older warehouse: keep a copy before changing it, so a failed upgrade loses nothing.
+            // CHECKPOINT first: the copy must not depend on a write-ahead log left beside it.
+            try (Statement s = wh.connection.createStatement()) {
+                s.execute("CHECKPOINT");
+            }
+            wh.close();
+            backup(file, version);
+            wh = new Warehouse(DriverManager.getConnection("jdbc:duckdb:" + file.toAbsolutePath()), file);
+        }
         wh.migrate();
         return wh;
+    }
+
+    /** Copies the (closed, checkpointed) warehouse file beside itself, named after its schema version. */
+    static Path backup(Path file, int version) throws IOException {
+        Path copy = file.resolveSibling(file.getFileName() + ".v" + version + "-"
+                + java.time.LocalDateTime.now().format(java.time.format.DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")) + ".bak");
+        Files.copy(file, copy, java.nio.file.StandardCopyOption.COPY_ATTRIBUTES);
+        return copy;
+    }
+
+    private int schemaVersionOrZero() throws SQLException {
+        try (Statement s = connection.createStatement();
+             ResultSet r = s.executeQuery("SELECT count(*) FROM information_schema.tables WHERE table_name = 'schema_version'")) {
+            r.next();
+            if (r.getLong(1) == 0) {
+                return 0;
+            }
+        }
+        return schemaVersion();
     }
 
     /** An in-memory warehouse, for tests and dry runs. */

@@ -1,0 +1,78 @@
+package id.sni37122.connectors;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class WarehouseTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void freshWarehouseIsAtTheLatestVersion() throws Exception {
+        try (Warehouse wh = Warehouse.open(dir.resolve("w.duckdb"))) {
+            assertThat(wh.schemaVersion()).isEqualTo(Warehouse.latestSchemaVersion());
+        }
+        try (Stream<Path> files = Files.list(dir)) {
+            assertThat(files.map(p -> p.getFileName().toString())).noneMatch(n -> n.endsWith(".bak"));
+        }
+    }
+
+    @Test
+    void olderWarehouseIsBackedUpThenMigratedKeepingItsRows() throws Exception {
+        Path file = dir.resolve("w.duckdb");
+        try (Warehouse wh = Warehouse.open(file); Statement s = wh.connection().createStatement()) {
+            s.execute("INSERT INTO rejected_row VALUES (7, 3, 'x', 'test.reason', 'kept')");
+            // Pretend it was made by a version that knew only the first migration.
+            s.execute("DELETE FROM schema_version WHERE version > 1");
+        }
+        try (Warehouse wh = Warehouse.open(file); Statement s = wh.connection().createStatement();
+             ResultSet r = s.executeQuery("SELECT detail FROM rejected_row WHERE file_id = 7")) {
+            assertThat(wh.schemaVersion()).isEqualTo(Warehouse.latestSchemaVersion());
+            assertThat(r.next()).isTrue();
+            assertThat(r.getString(1)).isEqualTo("kept");
+        }
+        Path backup;
+        try (Stream<Path> files = Files.list(dir)) {
+            backup = files.filter(p -> p.getFileName().toString().matches("w\\.duckdb\\.v1-\\d{8}-\\d{6}\\.bak")).findFirst().orElseThrow();
+        }
+        java.util.Properties readOnly = new java.util.Properties();
+        readOnly.setProperty("duckdb.read_only", "true");
+        try (Connection c = DriverManager.getConnection("jdbc:duckdb:" + backup, readOnly);
+             ResultSet r = c.createStatement().executeQuery("SELECT max(version) FROM schema_version")) {
+            r.next();
+            assertThat(r.getInt(1)).isEqualTo(1); // the backup is the warehouse as it was
+        }
+    }
+
+    @Test
+    void newerWarehouseIsRefusedUntouched() throws Exception {
+        Path file = dir.resolve("w.duckdb");
+        try (Warehouse wh = Warehouse.open(file); Statement s = wh.connection().createStatement()) {
+            s.execute("INSERT INTO schema_version VALUES (99, '099-future.sql', current_timestamp)");
+        }
+        Messages.setLanguage("en");
+        try {
+            assertThatThrownBy(() -> Warehouse.open(file)).isInstanceOf(SQLException.class).hasMessageContaining("newer");
+        } finally {
+            Messages.setLanguage("id");
+        }
+    }
+
+    @Test
+    void migrationsSplitIntoStatements() {
+        assertThat(SqlResource.statements("-- c\nCREATE TABLE a (x INT);\n\nCREATE TABLE b (y INT);\n-- end\n"))
+                .containsExactly("CREATE TABLE a (x INT)", "CREATE TABLE b (y INT)");
+    }
+}
