@@ -17,7 +17,7 @@ final class IngestSummary {
         Map<String, Map<String, Long>> reasons = new TreeMap<>();
         for (FileOutcome f : report.files()) {
             long[] k = byKind.computeIfAbsent(f.kind(), x -> new long[6]);
-            k[f.status().ordinal()]++;
+            k[f.status().loaded() ? 0 : f.status() == FileOutcome.Status.SKIPPED ? 1 : 2]++;
             k[3] += f.rowsRead();
             k[4] += f.rowsLoaded();
             k[5] += f.rowsRejected();
@@ -30,6 +30,11 @@ final class IngestSummary {
             Map<String, Long> r = reasons.get(e.getKey());
             if (r != null) {
                 r.forEach((reason, n) -> sb.append("      ").append(n).append(" × ").append(Messages.get(reason)).append('\n'));
+            }
+        }
+        for (FileOutcome f : report.files()) {
+            if (f.note() != null) {
+                sb.append("  ").append(f.note()).append('\n');
             }
         }
         return sb.toString();

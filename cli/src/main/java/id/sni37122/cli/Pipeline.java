@@ -11,7 +11,9 @@ import id.sni37122.indicators.ResultStore;
 import id.sni37122.reports.CityReport;
 import id.sni37122.reports.ResultsCsv;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -75,7 +77,7 @@ final class Pipeline implements AutoCloseable {
                 "UPDATE run SET finished_at = current_timestamp, exit_code = ?, files_loaded = ?, files_skipped = ?, "
                         + "rows_loaded = ?, rows_rejected = ?, warnings = ?, message = ? WHERE run_id = ?")) {
             p.setInt(1, exitCode);
-            p.setObject(2, ingest == null ? null : (int) ingest.count(id.sni37122.connectors.FileOutcome.Status.LOADED));
+            p.setObject(2, ingest == null ? null : (int) ingest.loadedCount());
             p.setObject(3, ingest == null ? null : (int) ingest.count(id.sni37122.connectors.FileOutcome.Status.SKIPPED));
             p.setObject(4, ingest == null ? null : ingest.rowsLoaded());
             p.setObject(5, ingest == null ? null : ingest.rowsRejected());
@@ -118,15 +120,42 @@ final class Pipeline implements AutoCloseable {
         for (IndicatorResult r : results) {
             byYear.computeIfAbsent(r.year(), y -> new ArrayList<>()).add(r);
         }
-        List<Path> written = new ArrayList<>();
-        CityReport report = new CityReport(connection(), config.city(), config.readiness());
-        for (var e : byYear.entrySet()) {
-            written.addAll(report.write(e.getKey(), e.getValue(), config.output()));
+        // Files are written into a staging folder beside the output and then renamed into place,
+        // so a reader (or a half-finished run) never sees half a workbook.
+        Path output = config.output();
+        Files.createDirectories(output);
+        Path staging = Files.createTempDirectory(output, ".sni37122-staging-");
+        try {
+            List<Path> staged = new ArrayList<>();
+            CityReport report = new CityReport(connection(), config.city(), config.readiness());
+            for (var e : byYear.entrySet()) {
+                staged.addAll(report.write(e.getKey(), e.getValue(), staging));
+            }
+            if (!results.isEmpty()) {
+                staged.add(ResultsCsv.write(results, staging));
+            }
+            List<Path> written = new ArrayList<>();
+            for (Path file : staged) {
+                Path target = output.resolve(staging.relativize(file).toString());
+                Files.createDirectories(target.getParent());
+                Files.move(file, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+                written.add(target);
+            }
+            return written;
+        } finally {
+            deleteTree(staging);
         }
-        if (!results.isEmpty()) {
-            written.add(ResultsCsv.write(results, config.output()));
+    }
+
+    private static void deleteTree(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
         }
-        return written;
+        try (var paths = Files.walk(dir)) {
+            for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        }
     }
 
     TreeSet<Integer> years(List<IndicatorResult> results) {

@@ -66,7 +66,7 @@ final class RunCommand extends CityCommand {
             if (!crossed.isEmpty()) {
                 exit = ExitCode.DATA_QUALITY;
             }
-            String summary = "files_loaded=" + ingest.count(FileOutcome.Status.LOADED) + " files_skipped="
+            String summary = "files_loaded=" + ingest.loadedCount() + " files_skipped="
                     + ingest.count(FileOutcome.Status.SKIPPED) + " files_failed=" + ingest.count(FileOutcome.Status.FAILED)
                     + " rows_loaded=" + ingest.rowsLoaded() + " rows_rejected=" + ingest.rowsRejected() + " results=" + results.size();
             p.finishRun(runId, exit, ingest, crossed.size(), String.join("; ", ingest.errors()));

@@ -29,6 +29,14 @@ public interface Connector {
     }
 
     /**
+     * Whether a file of this format that grew (today's access.log) can be loaded from where the
+     * last load stopped ({@link LoadContext#startOffset()}). Only plain line-oriented formats can.
+     */
+    default boolean appendable(String format) {
+        return false;
+    }
+
+    /**
      * Loads one file inside the caller's transaction. Bad rows go to {@code ctx.rejects()};
      * a problem with the whole file (wrong header, unreadable) is a {@link SourceException}.
      */

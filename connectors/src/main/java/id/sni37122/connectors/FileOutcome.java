@@ -7,10 +7,26 @@ import java.util.Map;
  * What happened to one source file in an ingest.
  *
  * @param error the located, user-language message when {@code status} is FAILED, else null
+ * @param note  a user-language remark an operator should read (e.g. the file changed), or null
  */
 public record FileOutcome(String kind, Path file, String format, Status status, long rowsRead, long rowsLoaded,
                           long rowsRejected, Map<String, Long> rejectReasons, Map<String, Object> details,
-                          String error) {
+                          String error, String note) {
 
-    public enum Status { LOADED, SKIPPED, FAILED }
+    public enum Status {
+        /** Loaded whole. */
+        LOADED,
+        /** The file grew since its last load: only the new lines were loaded. */
+        APPENDED,
+        /** The file changed other than by growing: its earlier rows were removed and it was loaded whole. */
+        REPLACED,
+        /** Its content is already in the warehouse. */
+        SKIPPED,
+        FAILED;
+
+        /** Whether rows of this file were written in this run. */
+        public boolean loaded() {
+            return this == LOADED || this == APPENDED || this == REPLACED;
+        }
+    }
 }

@@ -25,6 +25,29 @@ public final class Hashes {
         return HexFormat.of().formatHex(digest.digest());
     }
 
+    /** The hash of a file's first {@code length} bytes and how many lines they end. */
+    public record Prefix(String sha256, long lines) {
+    }
+
+    /** Hashes the first {@code length} bytes, to tell whether a file only grew since it was last loaded. */
+    public static Prefix prefix(Path file, long length) throws IOException {
+        MessageDigest digest = sha256();
+        byte[] buffer = new byte[1 << 16];
+        long lines = 0;
+        long left = length;
+        try (InputStream in = Files.newInputStream(file)) {
+            for (int n; left > 0 && (n = in.read(buffer, 0, (int) Math.min(buffer.length, left))) > 0; left -= n) {
+                digest.update(buffer, 0, n);
+                for (int i = 0; i < n; i++) {
+                    if (buffer[i] == '\n') {
+                        lines++;
+                    }
+                }
+            }
+        }
+        return new Prefix(HexFormat.of().formatHex(digest.digest()), lines);
+    }
+
     public static MessageDigest sha256() {
         try {
             return MessageDigest.getInstance("SHA-256");

@@ -34,6 +34,11 @@ public final class IngestReport {
         return files.stream().filter(f -> f.status() == status).count();
     }
 
+    /** Files whose rows were written in this ingest: loaded whole, appended to or replaced. */
+    public long loadedCount() {
+        return files.stream().filter(f -> f.status().loaded()).count();
+    }
+
     public long rowsLoaded() {
         return files.stream().mapToLong(FileOutcome::rowsLoaded).sum();
     }

@@ -1,6 +1,7 @@
 package id.sni37122.connectors;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -8,6 +9,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import tools.jackson.databind.json.JsonMapper;
@@ -74,42 +76,62 @@ public final class Ingestor {
         return report;
     }
 
-    /** Loads one file unless its content is already in the warehouse. */
+    /**
+     * Loads one file unless its content is already in the warehouse. A file seen before at the
+     * same path that only grew loads just its new lines (when the connector can); one that
+     * changed otherwise replaces its earlier rows, so nothing is counted twice.
+     */
     public FileOutcome loadFile(Connector connector, SourceSpec spec, Path file, Long runId) throws SQLException {
         String format = spec.format() != null ? spec.format() : connector.defaultFormat(file);
+        String path = file.toAbsolutePath().normalize().toString();
         String sha;
         long size;
+        Connection c = warehouse.connection();
+        Earlier earlier;
+        long startOffset = 0;
+        long startLine = 0;
         try {
             sha = Hashes.sha256(file);
             size = Files.size(file);
+            if (alreadyLoaded(c, spec.kind(), sha)) {
+                return new FileOutcome(spec.kind(), file, format, FileOutcome.Status.SKIPPED, 0, 0, 0, Map.of(), Map.of(), null, null);
+            }
+            earlier = earlierVersion(c, spec.kind(), path);
+            if (earlier != null && earlier.size < size && connector.appendable(format) && !isGzip(file)) {
+                Hashes.Prefix prefix = Hashes.prefix(file, earlier.size);
+                if (prefix.sha256().equals(earlier.sha256)) {
+                    startOffset = earlier.size;
+                    startLine = prefix.lines();
+                }
+            }
         } catch (IOException e) {
             return failed(spec, file, format, new SourceException(file, Messages.get("connectors.file_unreadable") + " (" + e.getMessage() + ")"));
         }
-        Connection c = warehouse.connection();
-        if (alreadyLoaded(c, spec.kind(), sha)) {
-            return new FileOutcome(spec.kind(), file, format, FileOutcome.Status.SKIPPED, 0, 0, 0, Map.of(), Map.of(), null);
-        }
+        FileOutcome.Status status = earlier == null ? FileOutcome.Status.LOADED
+                : startOffset > 0 ? FileOutcome.Status.APPENDED : FileOutcome.Status.REPLACED;
         c.setAutoCommit(false);
         try {
             // The first statement opens the transaction, so appenders used by the connector join it.
             long fileId = nextFileId(c);
+            if (status == FileOutcome.Status.REPLACED) {
+                removeVersions(c, spec.kind(), path, fileId);
+            }
             FileLoad load;
             Map<String, Long> reasons;
             long rejected;
             try (Rejects rejects = new Rejects(c, fileId)) {
                 load = connector.load(new LoadContext(c, city, spec, file, format, fileId, rejects,
-                        rules.getOrDefault(spec.kind(), Map.of()), visitorSecret));
+                        rules.getOrDefault(spec.kind(), Map.of()), visitorSecret, startOffset, startLine));
                 rejects.flush();
                 reasons = Map.copyOf(rejects.byReason());
                 rejected = rejects.count();
             }
-            try (PreparedStatement p = c.prepareStatement(
-                    "INSERT INTO source_file VALUES (?, ?, ?, ?, ?, ?, ?, current_timestamp, ?, ?, ?, ?, ?)")) {
+            try (PreparedStatement p = c.prepareStatement(SqlResource.load(Ingestor.class, "source_file_insert.sql"))) {
                 p.setLong(1, fileId);
                 p.setString(2, city.code());
                 p.setString(3, spec.kind());
                 p.setString(4, format);
-                p.setString(5, file.toAbsolutePath().normalize().toString());
+                p.setString(5, path);
                 p.setString(6, sha);
                 p.setLong(7, size);
                 p.setObject(8, runId);
@@ -117,11 +139,15 @@ public final class Ingestor {
                 p.setLong(10, load.rowsLoaded());
                 p.setLong(11, rejected);
                 p.setString(12, JSON.writeValueAsString(load.details()));
+                p.setLong(13, startOffset);
+                p.setLong(14, startLine);
+                p.setObject(15, status == FileOutcome.Status.APPENDED ? earlier.fileId : null);
                 p.executeUpdate();
             }
             c.commit();
-            return new FileOutcome(spec.kind(), file, format, FileOutcome.Status.LOADED, load.rowsRead(), load.rowsLoaded(),
-                    rejected, reasons, load.details(), null);
+            String note = status == FileOutcome.Status.REPLACED ? Messages.get("connectors.file_changed", file) : null;
+            return new FileOutcome(spec.kind(), file, format, status, load.rowsRead(), load.rowsLoaded(),
+                    rejected, reasons, load.details(), null, note);
         } catch (SourceException e) {
             c.rollback();
             return failed(spec, file, format, e);
@@ -134,13 +160,70 @@ public final class Ingestor {
         }
     }
 
+    /** The current (not superseded) latest load of a path. */
+    private record Earlier(long fileId, String sha256, long size) {
+    }
+
+    private Earlier earlierVersion(Connection c, String kind, String path) throws SQLException {
+        try (PreparedStatement p = c.prepareStatement(
+                "SELECT file_id, sha256, size_bytes FROM source_file WHERE city = ? AND kind = ? AND path = ? "
+                        + "AND superseded_by IS NULL ORDER BY file_id DESC LIMIT 1")) {
+            p.setString(1, city.code());
+            p.setString(2, kind);
+            p.setString(3, path);
+            try (ResultSet r = p.executeQuery()) {
+                return r.next() ? new Earlier(r.getLong(1), r.getString(2), r.getLong(3)) : null;
+            }
+        }
+    }
+
+    /**
+     * Removes the rows of every current load of a path (the whole file and the parts appended to it)
+     * from every table that carries file_id, and marks those loads superseded. Their source_file
+     * records stay, for the history an assessor reads.
+     */
+    private void removeVersions(Connection c, String kind, String path, long newFileId) throws SQLException {
+        List<String> tables = new ArrayList<>();
+        try (Statement s = c.createStatement(); ResultSet r = s.executeQuery(
+                "SELECT DISTINCT table_name FROM information_schema.columns WHERE column_name = 'file_id' "
+                        + "AND table_schema = current_schema() AND table_name <> 'source_file' ORDER BY 1")) {
+            while (r.next()) {
+                tables.add(r.getString(1));
+            }
+        }
+        String versions = "SELECT file_id FROM source_file WHERE city = ? AND kind = ? AND path = ? AND superseded_by IS NULL";
+        for (String table : tables) {
+            try (PreparedStatement p = c.prepareStatement(
+                    "DELETE FROM \"" + table.replace("\"", "\"\"") + "\" WHERE file_id IN (" + versions + ")")) {
+                p.setString(1, city.code());
+                p.setString(2, kind);
+                p.setString(3, path);
+                p.executeUpdate();
+            }
+        }
+        try (PreparedStatement p = c.prepareStatement(
+                "UPDATE source_file SET superseded_by = ? WHERE city = ? AND kind = ? AND path = ? AND superseded_by IS NULL")) {
+            p.setLong(1, newFileId);
+            p.setString(2, city.code());
+            p.setString(3, kind);
+            p.setString(4, path);
+            p.executeUpdate();
+        }
+    }
+
+    private static boolean isGzip(Path file) throws IOException {
+        try (InputStream in = Files.newInputStream(file)) {
+            return in.read() == 0x1f && in.read() == 0x8b;
+        }
+    }
+
     private FileOutcome failed(SourceSpec spec, Path file, String format, SourceException e) {
-        return new FileOutcome(spec.kind(), file, format, FileOutcome.Status.FAILED, 0, 0, 0, Map.of(), Map.of(), e.located());
+        return new FileOutcome(spec.kind(), file, format, FileOutcome.Status.FAILED, 0, 0, 0, Map.of(), Map.of(), e.located(), null);
     }
 
     private boolean alreadyLoaded(Connection c, String kind, String sha) throws SQLException {
         try (PreparedStatement p = c.prepareStatement(
-                "SELECT 1 FROM source_file WHERE city = ? AND kind = ? AND sha256 = ?")) {
+                "SELECT 1 FROM source_file WHERE city = ? AND kind = ? AND sha256 = ? AND superseded_by IS NULL")) {
             p.setString(1, city.code());
             p.setString(2, kind);
             p.setString(3, sha);

@@ -16,7 +16,17 @@ import java.util.Map;
  * @param rejects       where unreadable rows go
  * @param rules         the config's {@code rules.<kind>} section (may be empty)
  * @param visitorSecret per-installation key for hashing visitor identities
+ * @param startOffset   bytes to skip: the part of a grown file that is already loaded (0: read it all);
+ *                      only given to connectors whose {@link Connector#appendable(String)} says yes
+ * @param startLine     lines in the skipped part, so that line numbers stay those of the whole file
  */
 public record LoadContext(Connection connection, CityContext city, SourceSpec spec, Path file, String format,
-                          long fileId, Rejects rejects, Map<String, Object> rules, byte[] visitorSecret) {
+                          long fileId, Rejects rejects, Map<String, Object> rules, byte[] visitorSecret,
+                          long startOffset, long startLine) {
+
+    /** A whole-file load. */
+    public LoadContext(Connection connection, CityContext city, SourceSpec spec, Path file, String format,
+                       long fileId, Rejects rejects, Map<String, Object> rules, byte[] visitorSecret) {
+        this(connection, city, spec, file, format, fileId, rejects, rules, visitorSecret, 0, 0);
+    }
 }

@@ -26,7 +26,7 @@ CREATE TABLE source_file (
     kind          VARCHAR NOT NULL,   -- portal, catalog, inquiries, incidents, heartbeats, population
     format        VARCHAR NOT NULL,
     path          VARCHAR NOT NULL,   -- as resolved on the machine that loaded it
-    sha256        VARCHAR NOT NULL,   -- content hash: the same content is never loaded twice
+    sha256        VARCHAR NOT NULL,   -- content hash: the same content is never loaded twice (while current)
     size_bytes    BIGINT NOT NULL,
     loaded_at     TIMESTAMPTZ NOT NULL,
     run_id        BIGINT,
@@ -34,7 +34,10 @@ CREATE TABLE source_file (
     rows_loaded   BIGINT NOT NULL,
     rows_rejected BIGINT NOT NULL,
     details       VARCHAR,            -- JSON: connector-specific counts (filtered by reason, ...)
-    UNIQUE (city, kind, sha256)
+    start_offset  BIGINT NOT NULL DEFAULT 0, -- > 0: only the bytes after this were loaded (the file grew)
+    start_line    BIGINT NOT NULL DEFAULT 0, -- lines before start_offset
+    resumed_from  BIGINT,             -- the earlier version of this path that this load continues
+    superseded_by BIGINT              -- set when the path's content changed and a new load replaced this one
 );
 
 -- Rows a connector could not read. reason is a message key (rendered in the report's

@@ -1,0 +1,183 @@
+package id.sni37122.connectors;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Files seen again: skipped, grown (only new lines), changed (old rows replaced), copied. */
+class IngestorTest {
+
+    /** Stores each line of a file, honouring a resume offset like a log connector must. */
+    static final class LineConnector implements Connector {
+        private final boolean appendable;
+
+        LineConnector(boolean appendable) {
+            this.appendable = appendable;
+        }
+
+        @Override
+        public String kind() {
+            return "portal";
+        }
+
+        @Override
+        public Set<String> formats() {
+            return Set.of("lines");
+        }
+
+        @Override
+        public String defaultFormat(Path file) {
+            return "lines";
+        }
+
+        @Override
+        public boolean appendable(String format) {
+            return appendable;
+        }
+
+        @Override
+        public FileLoad load(LoadContext ctx) throws IOException, SQLException {
+            long n = 0;
+            try (InputStream in = Files.newInputStream(ctx.file())) {
+                in.skipNBytes(ctx.startOffset());
+                BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+                try (PreparedStatement p = ctx.connection().prepareStatement("INSERT INTO test_line VALUES (?, ?, ?, ?)")) {
+                    for (String line; (line = reader.readLine()) != null; ) {
+                        n++;
+                        p.setString(1, ctx.city().code());
+                        p.setLong(2, ctx.fileId());
+                        p.setLong(3, ctx.startLine() + n);
+                        p.setString(4, line);
+                        p.executeUpdate();
+                    }
+                }
+            }
+            return new FileLoad(n, n, Map.of());
+        }
+    }
+
+    @TempDir
+    Path dir;
+    Warehouse warehouse;
+    Ingestor ingestor;
+    final SourceSpec spec = new SourceSpec("portal", "access.log", null, null, null, null, null);
+
+    @BeforeEach
+    void open() throws Exception {
+        warehouse = Warehouse.open(dir.resolve("w.duckdb"));
+        try (Statement s = warehouse.connection().createStatement()) {
+            s.execute("CREATE TABLE test_line (city VARCHAR, file_id BIGINT, line_no BIGINT, text VARCHAR)");
+        }
+        ingestor = new Ingestor(warehouse, new CityContext("uji", "Kota Uji", ZoneId.of("Asia/Makassar")), Map.of(), new byte[32]);
+    }
+
+    @AfterEach
+    void close() throws Exception {
+        warehouse.close();
+    }
+
+    @Test
+    void aGrownFileLoadsOnlyItsNewLinesWithTheirOwnLineNumbers() throws Exception {
+        Path log = Files.writeString(dir.resolve("access.log"), "a\nb\nc\n");
+        assertThat(load(log, true).status()).isEqualTo(FileOutcome.Status.LOADED);
+        Files.writeString(log, "d\ne\n", StandardOpenOption.APPEND);
+
+        FileOutcome grown = load(log, true);
+
+        assertThat(grown.status()).isEqualTo(FileOutcome.Status.APPENDED);
+        assertThat(grown.rowsLoaded()).isEqualTo(2);
+        assertThat(lines()).containsExactly("1:a", "2:b", "3:c", "4:d", "5:e");
+        assertThat(load(log, true).status()).isEqualTo(FileOutcome.Status.SKIPPED);
+    }
+
+    @Test
+    void aFileChangedInTheMiddleReplacesItsEarlierRowsAndSaysSo() throws Exception {
+        Path log = Files.writeString(dir.resolve("access.log"), "a\nb\nc\n");
+        load(log, true);
+        Files.writeString(log, "d\ne\n", StandardOpenOption.APPEND);
+        load(log, true);
+        Files.writeString(log, "a\nX\nc\nd\ne\nf\n");
+
+        FileOutcome changed = load(log, true);
+
+        assertThat(changed.status()).isEqualTo(FileOutcome.Status.REPLACED);
+        assertThat(changed.note()).contains("access.log");
+        // Neither the first load nor the appended part is left: no line is counted twice.
+        assertThat(lines()).containsExactly("1:a", "2:X", "3:c", "4:d", "5:e", "6:f");
+        assertThat(count("SELECT count(*) FROM source_file WHERE superseded_by IS NOT NULL")).isEqualTo(2);
+    }
+
+    @Test
+    void contentGoingBackToAnEarlierVersionIsLoadedAgainNotSkipped() throws Exception {
+        Path log = Files.writeString(dir.resolve("access.log"), "a\nb\n");
+        load(log, true);
+        Files.writeString(log, "z\n");
+        load(log, true);
+        Files.writeString(log, "a\nb\n");
+
+        assertThat(load(log, true).status()).isEqualTo(FileOutcome.Status.REPLACED);
+        assertThat(lines()).containsExactly("1:a", "2:b");
+    }
+
+    @Test
+    void aFormatThatCannotResumeIsReloadedWholeWhenItGrows() throws Exception {
+        Path csv = Files.writeString(dir.resolve("heartbeat.csv"), "h\n1\n");
+        load(csv, false);
+        Files.writeString(csv, "2\n", StandardOpenOption.APPEND);
+
+        assertThat(load(csv, false).status()).isEqualTo(FileOutcome.Status.REPLACED);
+        assertThat(lines()).containsExactly("1:h", "2:1", "3:2");
+    }
+
+    @Test
+    void aCopyUnderAnotherNameIsSkipped() throws Exception {
+        Path log = Files.writeString(dir.resolve("access.log"), "a\nb\n");
+        load(log, true);
+        Path copy = Files.copy(log, dir.resolve("access.log.1"));
+
+        assertThat(load(copy, true).status()).isEqualTo(FileOutcome.Status.SKIPPED);
+        assertThat(lines()).hasSize(2);
+    }
+
+    private FileOutcome load(Path file, boolean appendable) throws SQLException {
+        return ingestor.loadFile(new LineConnector(appendable), spec, file, null);
+    }
+
+    private List<String> lines() throws SQLException {
+        List<String> out = new ArrayList<>();
+        try (Statement s = warehouse.connection().createStatement();
+             ResultSet r = s.executeQuery("SELECT line_no, text FROM test_line ORDER BY line_no")) {
+            while (r.next()) {
+                out.add(r.getLong(1) + ":" + r.getString(2));
+            }
+        }
+        return out;
+    }
+
+    private long count(String sql) throws SQLException {
+        try (Statement s = warehouse.connection().createStatement(); ResultSet r = s.executeQuery(sql)) {
+            r.next();
+            return r.getLong(1);
+        }
+    }
+}
