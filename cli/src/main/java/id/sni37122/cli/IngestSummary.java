@@ -3,6 +3,8 @@ package id.sni37122.cli;
 import id.sni37122.connectors.FileOutcome;
 import id.sni37122.connectors.IngestReport;
 import id.sni37122.connectors.Messages;
+import id.sni37122.connectors.Rejects;
+import id.sni37122.connectors.SourceException;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -35,6 +37,14 @@ final class IngestSummary {
         for (FileOutcome f : report.files()) {
             if (f.note() != null) {
                 sb.append("  ").append(f.note()).append('\n');
+            }
+            // Where to look first: file:line: column: reason, as editors and grep understand it.
+            for (Rejects.Example x : f.rejectExamples()) {
+                String what = Messages.get(x.reason()) + (x.detail() == null ? "" : " ('" + x.detail() + "')");
+                sb.append("  ").append(new SourceException(f.file(), x.line(), x.column(), what).located()).append('\n');
+            }
+            if (f.rowsRejected() > f.rejectExamples().size()) {
+                sb.append("  ").append(Messages.get("cli.more_rejects", f.rowsRejected() - f.rejectExamples().size(), f.file())).append('\n');
             }
         }
         return sb.toString();

@@ -1,6 +1,7 @@
 package id.sni37122.connectors;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -8,10 +9,15 @@ import java.util.Map;
  *
  * @param error the located, user-language message when {@code status} is FAILED, else null
  * @param note  a user-language remark an operator should read (e.g. the file changed), or null
+ * @param rejectExamples the first few rejected rows, located, to show where to look
  */
 public record FileOutcome(String kind, Path file, String format, Status status, long rowsRead, long rowsLoaded,
                           long rowsRejected, Map<String, Long> rejectReasons, Map<String, Object> details,
-                          String error, String note) {
+                          String error, String note, List<Rejects.Example> rejectExamples) {
+
+    public FileOutcome {
+        rejectExamples = rejectExamples == null ? List.of() : List.copyOf(rejectExamples);
+    }
 
     public enum Status {
         /** Loaded whole. */

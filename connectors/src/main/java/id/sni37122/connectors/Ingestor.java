@@ -94,7 +94,7 @@ public final class Ingestor {
             sha = Hashes.sha256(file);
             size = Files.size(file);
             if (alreadyLoaded(c, spec.kind(), sha)) {
-                return new FileOutcome(spec.kind(), file, format, FileOutcome.Status.SKIPPED, 0, 0, 0, Map.of(), Map.of(), null, null);
+                return new FileOutcome(spec.kind(), file, format, FileOutcome.Status.SKIPPED, 0, 0, 0, Map.of(), Map.of(), null, null, null);
             }
             earlier = earlierVersion(c, spec.kind(), path);
             if (earlier != null && earlier.size < size && connector.appendable(format) && !isGzip(file)) {
@@ -118,12 +118,14 @@ public final class Ingestor {
             }
             FileLoad load;
             Map<String, Long> reasons;
+            List<Rejects.Example> examples;
             long rejected;
             try (Rejects rejects = new Rejects(c, fileId)) {
                 load = connector.load(new LoadContext(c, city, spec, file, format, fileId, rejects,
                         rules.getOrDefault(spec.kind(), Map.of()), visitorSecret, startOffset, startLine));
                 rejects.flush();
                 reasons = Map.copyOf(rejects.byReason());
+                examples = List.copyOf(rejects.examples());
                 rejected = rejects.count();
             }
             try (PreparedStatement p = c.prepareStatement(SqlResource.load(Ingestor.class, "source_file_insert.sql"))) {
@@ -147,7 +149,7 @@ public final class Ingestor {
             c.commit();
             String note = status == FileOutcome.Status.REPLACED ? Messages.get("connectors.file_changed", file) : null;
             return new FileOutcome(spec.kind(), file, format, status, load.rowsRead(), load.rowsLoaded(),
-                    rejected, reasons, load.details(), null, note);
+                    rejected, reasons, load.details(), null, note, examples);
         } catch (SourceException e) {
             c.rollback();
             return failed(spec, file, format, e);
@@ -218,7 +220,7 @@ public final class Ingestor {
     }
 
     private FileOutcome failed(SourceSpec spec, Path file, String format, SourceException e) {
-        return new FileOutcome(spec.kind(), file, format, FileOutcome.Status.FAILED, 0, 0, 0, Map.of(), Map.of(), e.located(), null);
+        return new FileOutcome(spec.kind(), file, format, FileOutcome.Status.FAILED, 0, 0, 0, Map.of(), Map.of(), e.located(), null, null);
     }
 
     private boolean alreadyLoaded(Connection c, String kind, String sha) throws SQLException {

@@ -3,6 +3,8 @@ package id.sni37122.connectors;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -12,12 +14,20 @@ import java.util.TreeMap;
  */
 public final class Rejects implements AutoCloseable {
 
+    /** Rejects kept in memory to show the operator where to look; the rest are only in the warehouse. */
+    static final int EXAMPLES = 3;
+
+    /** One rejected row, located, for the run summary. */
+    public record Example(long line, String column, String reason, String detail) {
+    }
+
     /** Details longer than this are cut: a reject explains, it does not archive the row. */
     static final int MAX_DETAIL = 200;
 
     private final PreparedStatement insert;
     private final long fileId;
     private final Map<String, Long> byReason = new TreeMap<>();
+    private final List<Example> examples = new ArrayList<>();
     private long count;
     private int pending;
 
@@ -37,6 +47,9 @@ public final class Rejects implements AutoCloseable {
     public void reject(long line, String column, String reason, String detail) throws SQLException {
         count++;
         byReason.merge(reason, 1L, Long::sum);
+        if (examples.size() < EXAMPLES) {
+            examples.add(new Example(line, column, reason, detail));
+        }
         insert.setLong(1, fileId);
         insert.setLong(2, line);
         insert.setString(3, column);
@@ -50,6 +63,11 @@ public final class Rejects implements AutoCloseable {
 
     public long count() {
         return count;
+    }
+
+    /** The first few rejects, in file order. */
+    public List<Example> examples() {
+        return examples;
     }
 
     public Map<String, Long> byReason() {
