@@ -81,6 +81,13 @@ public final class Warehouse implements AutoCloseable {
         return schemaVersion();
     }
 
+    /** Creates a warehouse file at an older schema version, as an earlier release would have: for upgrade tests. */
+    static Warehouse createAtVersion(Path file, int version) throws SQLException, IOException {
+        Warehouse wh = new Warehouse(DriverManager.getConnection("jdbc:duckdb:" + file.toAbsolutePath()), file);
+        wh.migrate(version);
+        return wh;
+    }
+
     /** An in-memory warehouse, for tests and dry runs. */
     public static Warehouse inMemory() throws SQLException, IOException {
         Warehouse wh = new Warehouse(DriverManager.getConnection("jdbc:duckdb:"), null);
@@ -110,12 +117,16 @@ public final class Warehouse implements AutoCloseable {
     }
 
     private void migrate() throws SQLException, IOException {
+        migrate(MIGRATIONS.size());
+    }
+
+    private void migrate(int upTo) throws SQLException, IOException {
         try (Statement s = connection.createStatement()) {
             s.execute("CREATE TABLE IF NOT EXISTS schema_version ("
                     + "version INTEGER PRIMARY KEY, name VARCHAR NOT NULL, applied_at TIMESTAMPTZ NOT NULL)");
         }
         int current = schemaVersion();
-        for (int v = current + 1; v <= MIGRATIONS.size(); v++) {
+        for (int v = current + 1; v <= upTo; v++) {
             String name = MIGRATIONS.get(v - 1);
             String sql = SqlResource.load(Warehouse.class, "schema/" + name);
             boolean auto = connection.getAutoCommit();
