@@ -199,7 +199,9 @@ public final class ConfigLoader {
     }
 
     /** Lets the connector check format and options now, so a typo fails before any load. */
-    private SourceSpec checkedSource(SourceSpec spec, String at) throws ConfigException {
+    private SourceSpec checkedSource(SourceSpec unplaced, String at) throws ConfigException {
+        SourceSpec spec = new SourceSpec(unplaced.kind(), unplaced.path(), unplaced.baseDir(), unplaced.format(),
+                unplaced.zone(), unplaced.columns(), unplaced.options(), error(at, "").located().replaceFirst(":\\s*$", ""));
         Connector connector = Connectors.forKind(spec.kind());
         if (spec.format() != null && !connector.formats().contains(spec.format())) {
             throw error(at + "/format", Messages.get("connectors.bad_format", spec.format(), spec.kind(),

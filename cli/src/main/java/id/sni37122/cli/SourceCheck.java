@@ -21,7 +21,8 @@ final class SourceCheck {
             try {
                 check.files.put(spec, SourceFiles.expand(spec.baseDir(), spec.path()));
             } catch (SourceException e) {
-                check.errors.add(e.located());
+                // Name the config entry too: the operator fixes the config, not the missing file.
+                check.errors.add((spec.origin() == null ? "" : spec.origin() + ": ") + e.located());
             }
         }
         return check;

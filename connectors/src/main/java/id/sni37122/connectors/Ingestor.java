@@ -93,6 +93,12 @@ public final class Ingestor {
         try {
             sha = Hashes.sha256(file);
             size = Files.size(file);
+            if (size == 0) {
+                // Not an error: a log rotated at midnight is empty until the first hit. It is not
+                // recorded, so it loads once it has content.
+                return new FileOutcome(spec.kind(), file, format, FileOutcome.Status.SKIPPED, 0, 0, 0, Map.of(), Map.of(),
+                        null, Messages.get("connectors.file_empty_skipped", file), null);
+            }
             if (alreadyLoaded(c, spec.kind(), sha)) {
                 return new FileOutcome(spec.kind(), file, format, FileOutcome.Status.SKIPPED, 0, 0, 0, Map.of(), Map.of(), null, null, null);
             }
@@ -147,7 +153,8 @@ public final class Ingestor {
                 p.executeUpdate();
             }
             c.commit();
-            String note = status == FileOutcome.Status.REPLACED ? Messages.get("connectors.file_changed", file) : null;
+            String note = status == FileOutcome.Status.REPLACED ? Messages.get("connectors.file_changed", file)
+                    : load.rowsRead() == 0 && startOffset == 0 ? Messages.get("connectors.no_data_rows", file) : null;
             return new FileOutcome(spec.kind(), file, format, status, load.rowsRead(), load.rowsLoaded(),
                     rejected, reasons, load.details(), null, note, examples);
         } catch (SourceException e) {

@@ -14,13 +14,20 @@ import java.util.Map;
  * @param zone    time zone for times that carry no offset (null: the city's)
  * @param columns native field name to the source's own header
  * @param options every other key of the entry (format-specific settings)
+ * @param origin  where the entry is written, "config.yaml:12:5", to prefix messages about it (or null)
  */
 public record SourceSpec(String kind, String path, Path baseDir, String format, ZoneId zone,
-                         Map<String, String> columns, Map<String, Object> options) {
+                         Map<String, String> columns, Map<String, Object> options, String origin) {
 
     public SourceSpec {
         columns = columns == null ? Map.of() : Map.copyOf(columns);
         options = options == null ? Map.of() : Map.copyOf(options);
+    }
+
+    /** An entry not read from a config file. */
+    public SourceSpec(String kind, String path, Path baseDir, String format, ZoneId zone,
+                      Map<String, String> columns, Map<String, Object> options) {
+        this(kind, path, baseDir, format, zone, columns, options, null);
     }
 
     /** The source's header for a native field: the mapped one, or the field name itself. */
