@@ -96,17 +96,26 @@ final class Pipeline implements AutoCloseable {
         return new Ingestor(warehouse, config.city(), config.rules(), secret).listener(listener).ingest(config.sources(), runId);
     }
 
-    /** Every indicator for the year, or for every year with data when {@code year} is null. */
+    /**
+     * Every indicator for the year, or for every year with data when {@code year} is null: the
+     * years any indicator has data for (a catalogue has no year of its own, so 10.2 follows the others).
+     */
     List<IndicatorResult> compute(Integer year) throws SQLException {
+        List<Indicator> indicators = Indicators.all();
+        TreeSet<Integer> years = new TreeSet<>();
+        if (year != null) {
+            years.add(year);
+        } else {
+            for (Indicator indicator : indicators) {
+                years.addAll(indicator.years(connection(), config.city()));
+            }
+        }
         List<IndicatorResult> results = new ArrayList<>();
-        for (Indicator indicator : Indicators.all()) {
-            List<Integer> years = year != null ? List.of(year) : indicator.years(connection(), config.city());
-            for (int y : years) {
+        for (int y : years) {
+            for (Indicator indicator : indicators) {
                 indicator.compute(connection(), config.city(), y, config.rulesFor(indicator.rulesKey())).ifPresent(results::add);
             }
         }
-        results.sort(java.util.Comparator.comparing(IndicatorResult::year)
-                .thenComparing(IndicatorResult::indicator, Indicators::compareCodes));
         return results;
     }
 
@@ -127,7 +136,7 @@ final class Pipeline implements AutoCloseable {
         Path staging = Files.createTempDirectory(output, ".sni37122-staging-");
         try {
             List<Path> staged = new ArrayList<>();
-            CityReport report = new CityReport(connection(), config.city(), config.readiness());
+            CityReport report = new CityReport(connection(), config.city(), config.readiness()).toolVersion(Main.version());
             for (var e : byYear.entrySet()) {
                 staged.addAll(report.write(e.getKey(), e.getValue(), staging));
             }

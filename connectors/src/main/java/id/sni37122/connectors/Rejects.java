@@ -61,6 +61,11 @@ public final class Rejects implements AutoCloseable {
         }
     }
 
+    /** Records a row a connector turned down. */
+    public void reject(long line, id.sni37122.connectors.table.RowRejected why) throws SQLException {
+        reject(line, why.column(), why.reason(), why.detail());
+    }
+
     public long count() {
         return count;
     }

@@ -159,4 +159,9 @@ public final class Warehouse implements AutoCloseable {
     static String read(InputStream in) throws IOException {
         return new String(in.readAllBytes(), StandardCharsets.UTF_8);
     }
+
+    /** The warehouse keeps instants as naive UTC timestamps. */
+    public static java.time.LocalDateTime utc(java.time.Instant t) {
+        return t == null ? null : t.atOffset(java.time.ZoneOffset.UTC).toLocalDateTime();
+    }
 }

@@ -1,13 +1,36 @@
 package id.sni37122.indicators;
 
 import id.sni37122.connectors.CityContext;
+import id.sni37122.connectors.SqlResource;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
+import java.util.function.Function;
 
-/** PLACEHOLDER for indicator 10.3: to be replaced before this lands. */
+/**
+ * 10.3: the average response time, in days, to non-emergency inquiries. Response is the first
+ * response, else the closure (and the report says for how many); emergencies never count;
+ * unanswered records are left out and reported, with a lower-bound figure that counts them up
+ * to the cut-off (INDICATORS.md).
+ */
 public final class InquiryResponseTime implements Indicator {
+
+    /** Samarinda Siaga 112's emergency categories (SOURCES.md); the rest of its categories are not emergencies. */
+    static final String EMERGENCY = "ambulan|kecelakaan|kebakaran|bencana|banjir|kriminal|keamanan|ketertiban|kekerasan|kdrt"
+            + "|keributan|kerusuhan|tawuran|odgj|gangguan jiwa|orang hilang|terlantar|tenggelam|tersetrum|mayat|bunuh diri"
+            + "|kepolisian|rescue|hewan liar|pohon tumbang|darurat";
+    static final String INQUIRY = "informasi|pertanyaan|covid";
+
     @Override
     public String code() {
         return "10.3";
@@ -19,12 +42,160 @@ public final class InquiryResponseTime implements Indicator {
     }
 
     @Override
-    public List<Integer> years(Connection warehouse, CityContext city) {
-        return List.of();
+    public List<Integer> years(Connection warehouse, CityContext city) throws SQLException {
+        List<Integer> years = new ArrayList<>();
+        try (PreparedStatement p = warehouse.prepareStatement(SqlResource.load(InquiryResponseTime.class, "inquiry_years.sql"))) {
+            p.setString(1, city.zone().getId());
+            p.setString(2, city.code());
+            try (ResultSet r = p.executeQuery()) {
+                while (r.next()) {
+                    years.add(r.getInt(1));
+                }
+            }
+        }
+        return years;
+    }
+
+    /** One counted record: where it came from and how long the answer took (null: unanswered). */
+    private record Answer(String channel, String category, String agency, int month, Double hours, boolean byClosure,
+                          double openHours) {
     }
 
     @Override
-    public Optional<IndicatorResult> compute(Connection warehouse, CityContext city, int year, Map<String, Object> settings) {
-        return Optional.empty();
+    public Optional<IndicatorResult> compute(Connection warehouse, CityContext city, int year, Map<String, Object> settings)
+            throws SQLException {
+        Rules rules = new Rules(settings);
+        List<String> countKinds = rules.words("count_kinds", List.of("inquiry", "complaint"));
+        String emergency = rules.text("emergency_categories", EMERGENCY);
+        String inquiry = rules.text("inquiry_categories", INQUIRY);
+        rules.note("response", "first response; closure when the source has no first response");
+        rules.note("unanswered", "left out of numerator and denominator; reported with a lower bound up to the cut-off");
+        LocalDateTime cutoff;
+        try (PreparedStatement p = warehouse.prepareStatement(SqlResource.load(InquiryResponseTime.class, "inquiry_cutoff.sql"))) {
+            p.setString(1, city.code());
+            try (ResultSet r = p.executeQuery()) {
+                r.next();
+                cutoff = r.getObject(1, LocalDateTime.class);
+            }
+        }
+        List<Answer> answers = new ArrayList<>();
+        Map<String, Long> byKind = new TreeMap<>();
+        try (PreparedStatement p = warehouse.prepareStatement(SqlResource.load(InquiryResponseTime.class, "inquiry_response_time.sql"))) {
+            p.setString(1, city.code());
+            p.setString(2, emergency);
+            p.setString(3, inquiry);
+            p.setString(4, city.zone().getId());
+            p.setInt(5, year);
+            try (ResultSet r = p.executeQuery()) {
+                while (r.next()) {
+                    String kind = r.getString("decided_kind");
+                    byKind.merge(kind, 1L, Long::sum);
+                    if (!countKinds.contains(kind)) {
+                        continue;
+                    }
+                    LocalDateTime submitted = r.getObject("submitted_at", LocalDateTime.class);
+                    LocalDateTime first = r.getObject("first_response_at", LocalDateTime.class);
+                    LocalDateTime closed = r.getObject("closed_at", LocalDateTime.class);
+                    LocalDateTime responded = first != null ? first : closed;
+                    answers.add(new Answer(r.getString("channel"), r.getString("category"), r.getString("agency"), r.getInt("month"),
+                            responded == null ? null : hours(submitted, responded), first == null && closed != null,
+                            responded == null ? hours(submitted, cutoff) : 0));
+                }
+            }
+        }
+        if (byKind.isEmpty()) {
+            return Optional.empty();
+        }
+        List<Answer> answered = answers.stream().filter(a -> a.hours() != null).toList();
+        long unanswered = answers.size() - answered.size();
+        double totalHours = answered.stream().mapToDouble(Answer::hours).sum();
+        double openHours = answers.stream().filter(a -> a.hours() == null).mapToDouble(Answer::openHours).sum();
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("records", answers.size());
+        details.put("unanswered", unanswered);
+        details.put("unanswered_share", answers.isEmpty() ? 0.0 : (double) unanswered / answers.size());
+        details.put("by_closure", answered.stream().filter(Answer::byClosure).count());
+        details.put("excluded_emergency", byKind.getOrDefault("emergency", 0L));
+        byKind.forEach((kind, n) -> details.put("kind_" + kind, n));
+        double[] sorted = answered.stream().mapToDouble(Answer::hours).sorted().toArray();
+        if (sorted.length > 0) {
+            details.put("median_days", percentile(sorted, 0.5) / 24);
+            details.put("p90_days", percentile(sorted, 0.9) / 24);
+        }
+        if (!answers.isEmpty()) {
+            details.put("lower_bound_days", (totalHours + openHours) / answers.size() / 24);
+        }
+        if (cutoff != null) {
+            details.put("cutoff_utc", cutoff.toString());
+        }
+        List<String> warnings = new ArrayList<>();
+        if (unanswered > 0) {
+            warnings.add("warning.unanswered");
+        }
+        if (answered.stream().anyMatch(Answer::byClosure)) {
+            warnings.add("warning.by_closure");
+        }
+        List<Breakdown> breakdowns = List.of(
+                monthly(answered),
+                group("by_channel", "channel", answered, Answer::channel),
+                group("by_category", "category", answered, Answer::category),
+                group("by_agency", "agency", answered, Answer::agency),
+                distribution(sorted));
+        Double value = answered.isEmpty() ? null : totalHours / answered.size() / 24;
+        return Optional.of(new IndicatorResult(code(), city.code(), year, value, totalHours, answered.size(), "days",
+                rules.used(), breakdowns, details, warnings));
+    }
+
+    private static double hours(LocalDateTime from, LocalDateTime to) {
+        return Duration.between(from, to).toSeconds() / 3600.0;
+    }
+
+    /** Linear interpolation between closest ranks, as spreadsheets compute PERCENTILE. */
+    static double percentile(double[] sorted, double p) {
+        double rank = p * (sorted.length - 1);
+        int lo = (int) Math.floor(rank);
+        int hi = (int) Math.ceil(rank);
+        return sorted[lo] + (sorted[hi] - sorted[lo]) * (rank - lo);
+    }
+
+    private static Breakdown monthly(List<Answer> answered) {
+        List<List<Object>> rows = new ArrayList<>();
+        for (int m = 1; m <= 12; m++) {
+            int month = m;
+            double[] h = answered.stream().filter(a -> a.month() == month).mapToDouble(Answer::hours).toArray();
+            rows.add(Arrays.asList(m, (long) h.length, h.length == 0 ? null : Arrays.stream(h).sum() / h.length / 24));
+        }
+        return new Breakdown("monthly", List.of("month", "answered", "mean_days"), rows,
+                new Breakdown.Chart(Breakdown.Chart.Type.LINE, "mean_days"));
+    }
+
+    private static Breakdown group(String key, String category, List<Answer> answered, Function<Answer, String> by) {
+        Map<String, List<Double>> groups = new TreeMap<>();
+        answered.forEach(a -> groups.computeIfAbsent(by.apply(a) == null ? "-" : by.apply(a), g -> new ArrayList<>()).add(a.hours()));
+        List<List<Object>> rows = new ArrayList<>();
+        groups.forEach((g, h) -> {
+            double[] s = h.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+            rows.add(List.of(g, (long) s.length, Arrays.stream(s).sum() / s.length / 24, percentile(s, 0.5) / 24, percentile(s, 0.9) / 24));
+        });
+        return new Breakdown(key, List.of(category, "answered", "mean_days", "median_days", "p90_days"), rows, null);
+    }
+
+    /** How many answers took under 1 day, 1-3, 3-7, 7-14 and 14 days or more. */
+    private static Breakdown distribution(double[] sortedHours) {
+        double[] edges = {0, 1, 3, 7, 14};
+        String[] labels = {"< 1", "1-3", "3-7", "7-14", ">= 14"};
+        long[] counts = new long[labels.length];
+        for (double h : sortedHours) {
+            int i = edges.length - 1;
+            while (h / 24 < edges[i]) {
+                i--;
+            }
+            counts[i]++;
+        }
+        List<List<Object>> rows = new ArrayList<>();
+        for (int i = 0; i < labels.length; i++) {
+            rows.add(List.of(labels[i], counts[i]));
+        }
+        return new Breakdown("distribution", List.of("days", "answered"), rows, new Breakdown.Chart(Breakdown.Chart.Type.BAR, "answered"));
     }
 }

@@ -1,13 +1,26 @@
 package id.sni37122.indicators;
 
 import id.sni37122.connectors.CityContext;
+import id.sni37122.connectors.SqlResource;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 
-/** PLACEHOLDER for indicator 10.2: to be replaced before this lands. */
+/**
+ * 10.2: the percentage of city services that can be requested online. A service counts for a
+ * year when it was offered at any time in that year; without an explicit flag, SPBE level
+ * Transaksi or higher is online (INDICATORS.md).
+ */
 public final class OnlineServiceShare implements Indicator {
+
     @Override
     public String code() {
         return "10.2";
@@ -18,13 +31,72 @@ public final class OnlineServiceShare implements Indicator {
         return "catalog";
     }
 
+    /**
+     * A catalogue has no year of its own (it lists services with the dates they were offered), so
+     * it names no years: 10.2 is computed for the years the other data covers, or the year asked for.
+     */
     @Override
     public List<Integer> years(Connection warehouse, CityContext city) {
         return List.of();
     }
 
     @Override
-    public Optional<IndicatorResult> compute(Connection warehouse, CityContext city, int year, Map<String, Object> settings) {
-        return Optional.empty();
+    public Optional<IndicatorResult> compute(Connection warehouse, CityContext city, int year, Map<String, Object> settings)
+            throws SQLException {
+        Rules rules = new Rules(settings);
+        rules.note("offered_in_year", "valid_from <= 31 Dec and (valid_to empty or >= 1 Jan)");
+        rules.note("online_level_fallback", "Transaksi");
+        rules.note("duplicate_codes", "error; the latest file wins across files");
+        List<Object[]> services = new ArrayList<>();
+        try (PreparedStatement p = warehouse.prepareStatement(SqlResource.load(OnlineServiceShare.class, "online_service_share.sql"))) {
+            p.setString(1, city.code());
+            p.setObject(2, LocalDate.of(year, 12, 31));
+            p.setObject(3, LocalDate.of(year, 1, 1));
+            try (ResultSet r = p.executeQuery()) {
+                while (r.next()) {
+                    services.add(new Object[] {r.getString("code"), r.getString("name"), r.getString("agency"), r.getString("area"),
+                            r.getBoolean("online"), r.getString("online_source")});
+                }
+            }
+        }
+        if (services.isEmpty()) {
+            return Optional.empty();
+        }
+        long online = services.stream().filter(s -> (Boolean) s[4]).count();
+        long byLevel = services.stream().filter(s -> "level".equals(s[5])).count();
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("services", services.size());
+        details.put("online_by_level", byLevel);
+        List<Breakdown> breakdowns = List.of(
+                share("by_area", "area", services, 3),
+                share("by_agency", "agency", services, 2),
+                notOnline(services));
+        return Optional.of(new IndicatorResult(code(), city.code(), year, 100.0 * online / services.size(), online,
+                services.size(), "%", rules.used(), breakdowns, details, List.of()));
+    }
+
+    private static Breakdown share(String key, String category, List<Object[]> services, int column) {
+        Map<String, long[]> groups = new TreeMap<>();
+        for (Object[] s : services) {
+            String group = s[column] == null ? "-" : (String) s[column];
+            long[] n = groups.computeIfAbsent(group, g -> new long[2]);
+            n[0]++;
+            if ((Boolean) s[4]) {
+                n[1]++;
+            }
+        }
+        List<List<Object>> rows = new ArrayList<>();
+        groups.forEach((g, n) -> rows.add(List.of(g, n[0], n[1], 100.0 * n[1] / n[0])));
+        return new Breakdown(key, List.of(category, "services", "online", "percent"), rows,
+                new Breakdown.Chart(Breakdown.Chart.Type.BAR, "percent"));
+    }
+
+    /** What the city plans from: the services not yet online, by agency. */
+    private static Breakdown notOnline(List<Object[]> services) {
+        List<List<Object>> rows = new ArrayList<>();
+        services.stream().filter(s -> !(Boolean) s[4])
+                .sorted(java.util.Comparator.comparing((Object[] s) -> s[2] == null ? "" : (String) s[2]).thenComparing(s -> (String) s[0]))
+                .forEach(s -> rows.add(java.util.Arrays.asList(s[2] == null ? "-" : s[2], s[0], s[1], s[3])));
+        return new Breakdown("not_online", List.of("agency", "code", "name", "area"), rows, null);
     }
 }

@@ -3,11 +3,48 @@ package id.sni37122.connectors.catalog;
 import id.sni37122.connectors.Connector;
 import id.sni37122.connectors.FileLoad;
 import id.sni37122.connectors.LoadContext;
+import id.sni37122.connectors.SourceException;
+import id.sni37122.connectors.table.RowRejected;
+import id.sni37122.connectors.table.TableOptions;
+import id.sni37122.connectors.table.TableReader;
+import java.io.IOException;
 import java.nio.file.Path;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 
-/** PLACEHOLDER: to be replaced by the real connector before this lands. */
+/**
+ * The service catalogue (10.2): one row per city service, CSV or XLSX, native or Indonesian
+ * headers. A service is online when its online flag says so or, without a flag, when its SPBE
+ * level is Transaksi or higher (INDICATORS.md 10.2).
+ */
 public final class CatalogConnector implements Connector {
+
+    /** SPBE service levels, lowest first. */
+    static final List<String> LEVELS = List.of("informasi", "interaksi", "transaksi", "kolaborasi", "optimalisasi");
+    /** The first level that counts as requestable online. */
+    static final int ONLINE_LEVEL = LEVELS.indexOf("transaksi");
+
+    private static final Map<String, List<String>> FIELDS = new LinkedHashMap<>();
+
+    static {
+        FIELDS.put("code", List.of("kode", "kode layanan", "id", "no"));
+        FIELDS.put("name", List.of("nama layanan", "layanan", "nama"));
+        FIELDS.put("agency", List.of("perangkat daerah/opd", "perangkat daerah", "opd", "instansi", "unit kerja"));
+        FIELDS.put("area", List.of("bidang", "bidang layanan", "urusan", "kategori"));
+        FIELDS.put("online", List.of("daring", "online", "dapat diminta daring", "layanan daring"));
+        FIELDS.put("level", List.of("tingkat layanan", "tingkat layanan spbe", "level spbe", "tingkat kematangan"));
+        FIELDS.put("url", List.of("url", "alamat", "tautan"));
+        FIELDS.put("valid_from", List.of("mulai", "tanggal mulai", "berlaku sejak"));
+        FIELDS.put("valid_to", List.of("berakhir", "tanggal berakhir", "ditutup"));
+    }
+
     @Override
     public String kind() {
         return "catalog";
@@ -15,16 +52,68 @@ public final class CatalogConnector implements Connector {
 
     @Override
     public Set<String> formats() {
-        return Set.of("csv");
+        return Set.of("csv", "xlsx");
     }
 
     @Override
     public String defaultFormat(Path file) {
-        return "csv";
+        return TableReader.formatOf(file);
     }
 
     @Override
-    public FileLoad load(LoadContext ctx) {
-        throw new UnsupportedOperationException("not built yet");
+    public FileLoad load(LoadContext ctx) throws IOException, SQLException, SourceException {
+        TableOptions options = TableOptions.of(TableOptions.fields(ctx.spec().columns(), FIELDS), Set.of("code", "name"));
+        Map<String, Long> firstLine = new HashMap<>();
+        long[] counts = new long[3];
+        try (PreparedStatement insert = ctx.connection().prepareStatement(
+                "INSERT INTO catalog_service VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+            TableReader.Header header = TableReader.read(ctx.file(), options, row -> {
+                counts[0]++;
+                try {
+                    String code = row.required("code");
+                    String name = row.required("name");
+                    Long first = firstLine.putIfAbsent(code.toLowerCase(Locale.ROOT), row.line());
+                    if (first != null) {
+                        throw new RowRejected(row.header("code"), "connectors.duplicate_id", code + " (" + first + ")");
+                    }
+                    Boolean flag = row.checkedFlag("online");
+                    String level = row.text("level");
+                    int rank = level == null ? -1 : LEVELS.indexOf(level.strip().toLowerCase(Locale.ROOT));
+                    if (level != null && rank < 0) {
+                        throw new RowRejected(row.header("level"), "catalog.bad_level", level);
+                    }
+                    if (flag == null && rank < 0) {
+                        throw new RowRejected(row.header("online"), "catalog.no_online_flag", code);
+                    }
+                    LocalDate from = row.checkedDate("valid_from");
+                    LocalDate to = row.checkedDate("valid_to");
+                    if (from != null && to != null && to.isBefore(from)) {
+                        throw new RowRejected(row.header("valid_to"), "connectors.end_before_start", from + " > " + to);
+                    }
+                    String area = row.text("area");
+                    insert.setString(1, ctx.city().code());
+                    insert.setLong(2, ctx.fileId());
+                    insert.setLong(3, row.line());
+                    insert.setString(4, code);
+                    insert.setString(5, name);
+                    insert.setString(6, row.text("agency"));
+                    insert.setString(7, area == null ? "lainnya" : area.toLowerCase(Locale.ROOT));
+                    insert.setBoolean(8, flag != null ? flag : rank >= ONLINE_LEVEL);
+                    insert.setString(9, flag != null ? "flag" : "level");
+                    insert.setString(10, rank < 0 ? null : LEVELS.get(rank));
+                    insert.setString(11, row.text("url"));
+                    insert.setObject(12, from);
+                    insert.setObject(13, to);
+                    insert.executeUpdate();
+                    counts[1]++;
+                } catch (RowRejected e) {
+                    ctx.rejects().reject(row.line(), e);
+                }
+            });
+            if (header != null && !header.has("online") && !header.has("level")) {
+                throw new SourceException(ctx.file(), header.line(), null, id.sni37122.connectors.Messages.get("catalog.no_online_column"));
+            }
+        }
+        return new FileLoad(counts[0], counts[1], Map.of());
     }
 }

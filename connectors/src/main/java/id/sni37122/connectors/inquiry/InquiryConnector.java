@@ -3,11 +3,50 @@ package id.sni37122.connectors.inquiry;
 import id.sni37122.connectors.Connector;
 import id.sni37122.connectors.FileLoad;
 import id.sni37122.connectors.LoadContext;
+import id.sni37122.connectors.SourceException;
+import id.sni37122.connectors.Warehouse;
+import id.sni37122.connectors.table.RowRejected;
+import id.sni37122.connectors.table.TableOptions;
+import id.sni37122.connectors.table.TableReader;
+import java.io.IOException;
 import java.nio.file.Path;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 
-/** PLACEHOLDER: to be replaced by the real connector before this lands. */
+/**
+ * Inquiry and complaint records (10.3), CSV or XLSX. Only the mapped fields are read, so names,
+ * phone numbers, NIK and free text never reach the warehouse. A ticket seen in several files is
+ * taken from the latest file when 10.3 is computed; twice in one file is an error.
+ */
 public final class InquiryConnector implements Connector {
+
+    private static final Map<String, List<String>> FIELDS = new LinkedHashMap<>();
+
+    static {
+        FIELDS.put("id", List.of("no tiket", "nomor tiket", "id laporan", "no laporan", "tiket"));
+        FIELDS.put("channel", List.of("kanal", "saluran", "sumber", "media"));
+        FIELDS.put("category", List.of("kategori", "jenis laporan", "topik"));
+        FIELDS.put("kind", List.of("jenis", "klasifikasi"));
+        FIELDS.put("submitted_at", List.of("tanggal laporan", "waktu laporan", "tanggal masuk", "tanggal pengaduan"));
+        FIELDS.put("first_response_at", List.of("tanggal tindak lanjut", "waktu tindak lanjut", "tindak lanjut pertama", "tanggal respon"));
+        FIELDS.put("closed_at", List.of("tanggal selesai", "waktu selesai", "selesai"));
+        FIELDS.put("agency", List.of("instansi", "instansi terdisposisi", "opd", "perangkat daerah", "disposisi"));
+        FIELDS.put("status", List.of("status laporan"));
+    }
+
+    private static final Map<String, String> KIND_WORDS = Map.of(
+            "inquiry", "inquiry", "pertanyaan", "inquiry", "permintaan informasi", "inquiry",
+            "complaint", "complaint", "pengaduan", "complaint", "aduan", "complaint", "keluhan", "complaint",
+            "emergency", "emergency", "darurat", "emergency");
+
     @Override
     public String kind() {
         return "inquiries";
@@ -15,16 +54,67 @@ public final class InquiryConnector implements Connector {
 
     @Override
     public Set<String> formats() {
-        return Set.of("csv");
+        return Set.of("csv", "xlsx");
     }
 
     @Override
     public String defaultFormat(Path file) {
-        return "csv";
+        return TableReader.formatOf(file);
     }
 
     @Override
-    public FileLoad load(LoadContext ctx) {
-        throw new UnsupportedOperationException("not built yet");
+    public FileLoad load(LoadContext ctx) throws IOException, SQLException, SourceException {
+        TableOptions options = TableOptions.of(TableOptions.fields(ctx.spec().columns(), FIELDS), Set.of("id", "submitted_at"));
+        ZoneId zone = ctx.spec().zoneOr(ctx.city().zone());
+        Map<String, Long> firstLine = new HashMap<>();
+        long[] counts = new long[2];
+        try (PreparedStatement insert = ctx.connection().prepareStatement(
+                "INSERT INTO inquiry VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+            TableReader.read(ctx.file(), options, row -> {
+                counts[0]++;
+                try {
+                    String id = row.required("id");
+                    Long first = firstLine.putIfAbsent(id, row.line());
+                    if (first != null) {
+                        throw new RowRejected(row.header("id"), "connectors.duplicate_id", id + " (" + first + ")");
+                    }
+                    Instant submitted = row.checkedInstant("submitted_at", zone);
+                    if (submitted == null) {
+                        throw new RowRejected(row.header("submitted_at"), "connectors.required_missing", null);
+                    }
+                    Instant response = row.checkedInstant("first_response_at", zone);
+                    Instant closed = row.checkedInstant("closed_at", zone);
+                    if (response != null && response.isBefore(submitted)) {
+                        throw new RowRejected(row.header("first_response_at"), "inquiry.response_before_submission",
+                                row.text("first_response_at"));
+                    }
+                    if (closed != null && closed.isBefore(submitted)) {
+                        throw new RowRejected(row.header("closed_at"), "inquiry.response_before_submission", row.text("closed_at"));
+                    }
+                    String kind = row.text("kind");
+                    String normalizedKind = kind == null ? null : KIND_WORDS.get(kind.toLowerCase(Locale.ROOT));
+                    if (kind != null && normalizedKind == null) {
+                        throw new RowRejected(row.header("kind"), "inquiry.bad_kind", kind);
+                    }
+                    insert.setString(1, ctx.city().code());
+                    insert.setLong(2, ctx.fileId());
+                    insert.setLong(3, row.line());
+                    insert.setString(4, id);
+                    insert.setString(5, row.text("channel"));
+                    insert.setString(6, row.text("category"));
+                    insert.setString(7, normalizedKind);
+                    insert.setString(8, row.text("agency"));
+                    insert.setString(9, row.text("status"));
+                    insert.setObject(10, Warehouse.utc(submitted));
+                    insert.setObject(11, Warehouse.utc(response));
+                    insert.setObject(12, Warehouse.utc(closed));
+                    insert.executeUpdate();
+                    counts[1]++;
+                } catch (RowRejected e) {
+                    ctx.rejects().reject(row.line(), e);
+                }
+            });
+        }
+        return new FileLoad(counts[0], counts[1], Map.of());
     }
 }

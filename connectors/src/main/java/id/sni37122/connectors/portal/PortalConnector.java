@@ -3,11 +3,50 @@ package id.sni37122.connectors.portal;
 import id.sni37122.connectors.Connector;
 import id.sni37122.connectors.FileLoad;
 import id.sni37122.connectors.LoadContext;
+import id.sni37122.connectors.Messages;
+import id.sni37122.connectors.SourceException;
+import id.sni37122.connectors.SourceSpec;
+import id.sni37122.connectors.table.PlausibleTime;
+import java.io.BufferedInputStream;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
+import java.util.zip.GZIPInputStream;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import org.duckdb.DuckDBAppender;
+import org.duckdb.DuckDBConnection;
 
-/** PLACEHOLDER: to be replaced by the real connector before this lands. */
+/**
+ * Open-data-portal access logs (10.1), plain or gzipped (found by content, not by name).
+ * Every readable line is stored in reduced form: time, a keyed hash of the visitor (address +
+ * user agent, HMAC with the installation's secret, so no raw address is kept), method, status,
+ * path extension, host and a reference to the user agent, classified once per distinct agent.
+ * The counting rules are applied when 10.1 is computed.
+ */
 public final class PortalConnector implements Connector {
+
+    private static final Set<String> FORMATS = Set.of("combined", "common", "vhost_combined", "nginx");
+    private static final Set<String> OPTIONS = Set.of("hosts");
+
     @Override
     public String kind() {
         return "portal";
@@ -15,16 +54,251 @@ public final class PortalConnector implements Connector {
 
     @Override
     public Set<String> formats() {
-        return Set.of("csv");
+        return FORMATS;
     }
 
     @Override
     public String defaultFormat(Path file) {
-        return "csv";
+        return "combined";
     }
 
     @Override
-    public FileLoad load(LoadContext ctx) {
-        throw new UnsupportedOperationException("not built yet");
+    public boolean appendable(String format) {
+        return true; // every supported format is one line per hit
+    }
+
+    @Override
+    public void check(SourceSpec spec) throws SourceException {
+        for (String key : spec.options().keySet()) {
+            if (!OPTIONS.contains(key)) {
+                throw new SourceException(null, Messages.get("portal.unknown_option", key, OPTIONS));
+            }
+        }
+    }
+
+    @Override
+    public FileLoad load(LoadContext ctx) throws IOException, SQLException, SourceException {
+        AccessLogParser parser = new AccessLogParser(ctx.format().equals("nginx") ? "combined" : ctx.format());
+        Mac mac = hmac(ctx.visitorSecret());
+        Agents agents = new Agents(ctx);
+        long read = 0;
+        long loaded = 0;
+        long line = ctx.startLine();
+        long otherHost = 0;
+        Set<String> hosts = hosts(ctx.spec());
+        DuckDBConnection duck = ctx.connection().unwrap(DuckDBConnection.class);
+        try (InputStream in = open(ctx.file(), ctx.startOffset());
+             BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.ISO_8859_1), 1 << 16);
+             DuckDBAppender hits = duck.createAppender(DuckDBConnection.DEFAULT_SCHEMA, "portal_hit")) {
+            String text;
+            while ((text = reader.readLine()) != null) {
+                line++;
+                if (text.isBlank()) {
+                    continue;
+                }
+                read++;
+                try {
+                    parser.parse(text);
+                } catch (AccessLogParser.Malformed e) {
+                    ctx.rejects().reject(line, null, e.reason, e.detail);
+                    continue;
+                }
+                if (hosts != null && parser.host != null && !hosts.contains(parser.host)) {
+                    otherHost++; // another site on the same server: not the portal
+                    continue;
+                }
+                String address = visitorAddress(parser);
+                if (address == null) {
+                    ctx.rejects().reject(line, null, "portal.bad_address", null); // never the address itself: it is personal data
+                    continue;
+                }
+                if (!PlausibleTime.ok(java.time.Instant.ofEpochSecond(parser.epochSecond))) {
+                    ctx.rejects().reject(line, null, "connectors.date_out_of_range",
+                            java.time.Instant.ofEpochSecond(parser.epochSecond).toString());
+                    continue;
+                }
+                Long agentKey = parser.agent == null ? null : agents.key(parser.agent);
+                hits.beginRow()
+                        .append(ctx.city().code())
+                        .append(ctx.fileId())
+                        .append(parser.epochSecond)
+                        .append(visitor(mac, address, parser.agent))
+                        .append(agentKey)
+                        .append(parser.method)
+                        .append((short) parser.status)
+                        .append(extension(parser.path))
+                        .append(parser.host)
+                        .endRow();
+                loaded++;
+            }
+            hits.flush();
+        } catch (java.io.EOFException | java.util.zip.ZipException e) {
+            throw new SourceException(ctx.file(), line, null, Messages.get("portal.gzip_broken", e.getMessage()), e);
+        }
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("other_host", otherHost);
+        details.put("new_agents", agents.added);
+        details.put("classifier", RobotClassifier.NAME);
+        return new FileLoad(read, loaded, details);
+    }
+
+    /** The portal's host names (option {@code hosts}), lower-case; null: every host counts. */
+    private static Set<String> hosts(SourceSpec spec) {
+        Object v = spec.options().get("hosts");
+        if (v == null) {
+            return null;
+        }
+        Set<String> out = new HashSet<>();
+        for (Object h : v instanceof List<?> list ? list : List.of(v)) {
+            out.add(h.toString().strip().toLowerCase(Locale.ROOT));
+        }
+        return out;
+    }
+
+    private static InputStream open(Path file, long offset) throws IOException {
+        InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16);
+        in.mark(2);
+        int b1 = in.read();
+        int b2 = in.read();
+        in.reset();
+        if (b1 == 0x1f && b2 == 0x8b) {
+            return new GZIPInputStream(in, 1 << 16); // rotated logs: .gz, or gzip under any name
+        }
+        in.skipNBytes(offset);
+        return in;
+    }
+
+    /** The visitor's address: the first public one in X-Forwarded-For when the log has it. IPv4 only. */
+    static String visitorAddress(AccessLogParser p) {
+        if (p.forwardedFor != null && !p.forwardedFor.equals("-")) {
+            for (String candidate : p.forwardedFor.split(",")) {
+                String a = candidate.strip();
+                if (isIpv4(a) && isPublic(a)) {
+                    return a;
+                }
+            }
+        }
+        return isIpv4(p.address) ? p.address : null;
+    }
+
+    static boolean isIpv4(String s) {
+        int parts = 0;
+        int value = -1;
+        for (int i = 0; i <= s.length(); i++) {
+            char ch = i < s.length() ? s.charAt(i) : '.';
+            if (ch == '.') {
+                if (value < 0 || value > 255) {
+                    return false;
+                }
+                parts++;
+                value = -1;
+            } else if (ch >= '0' && ch <= '9') {
+                value = value < 0 ? ch - '0' : value * 10 + ch - '0';
+                if (value > 255) {
+                    return false;
+                }
+            } else {
+                return false;
+            }
+        }
+        return parts == 4;
+    }
+
+    /** Not private (RFC 1918), loopback, link-local or carrier-grade NAT. */
+    static boolean isPublic(String ipv4) {
+        String[] o = ipv4.split("\\.");
+        int a = Integer.parseInt(o[0]);
+        int b = Integer.parseInt(o[1]);
+        return !(a == 10 || a == 127 || a == 0 || a == 172 && b >= 16 && b <= 31 || a == 192 && b == 168
+                || a == 169 && b == 254 || a == 100 && b >= 64 && b <= 127);
+    }
+
+    /** Lower-case extension of the path without its query, or "robots.txt"; null when none. */
+    static String extension(String path) {
+        int end = path.length();
+        for (int i = 0; i < path.length(); i++) {
+            char ch = path.charAt(i);
+            if (ch == '?' || ch == '#') {
+                end = i;
+                break;
+            }
+        }
+        int slash = path.lastIndexOf('/', end - 1);
+        String last = path.substring(slash + 1, end);
+        if (last.equalsIgnoreCase("robots.txt") && slash == 0) {
+            return "robots.txt";
+        }
+        int dot = last.lastIndexOf('.');
+        if (dot < 0 || dot == last.length() - 1 || last.length() - dot > 9) {
+            return null;
+        }
+        return last.substring(dot + 1).toLowerCase(Locale.ROOT);
+    }
+
+    private static Mac hmac(byte[] secret) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(secret, "HmacSHA256"));
+            return mac;
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** INDICATORS.md: the visitor key is address + user agent (address alone without an agent field). */
+    private static long visitor(Mac mac, String address, String agent) {
+        mac.update(address.getBytes(StandardCharsets.ISO_8859_1));
+        if (agent != null) {
+            mac.update((byte) '\n');
+            mac.update(agent.getBytes(StandardCharsets.ISO_8859_1));
+        }
+        return ByteBuffer.wrap(mac.doFinal()).getLong();
+    }
+
+    /** Distinct user agents: known ones from the warehouse, new ones classified once and recorded. */
+    private static final class Agents {
+        private final Map<String, Long> keys = new HashMap<>();
+        private final Set<Long> known = new HashSet<>();
+        private final PreparedStatement insert;
+        private final MessageDigest sha;
+        long added;
+
+        Agents(LoadContext ctx) throws SQLException {
+            try (Statement s = ctx.connection().createStatement(); ResultSet r = s.executeQuery("SELECT agent_key FROM user_agent")) {
+                while (r.next()) {
+                    known.add(r.getLong(1));
+                }
+            }
+            insert = ctx.connection().prepareStatement("INSERT INTO user_agent VALUES (?, ?, ?, ?, ?)");
+            try {
+                sha = MessageDigest.getInstance("SHA-256");
+            } catch (GeneralSecurityException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+
+        long key(String rawAgent) throws SQLException {
+            Long key = keys.get(rawAgent);
+            if (key != null) {
+                return key;
+            }
+            // Logs are read as Latin-1 so that every byte survives; agents are UTF-8 text.
+            String agent = new String(rawAgent.getBytes(StandardCharsets.ISO_8859_1), StandardCharsets.UTF_8);
+            key = ByteBuffer.wrap(sha.digest(agent.getBytes(StandardCharsets.UTF_8))).getLong();
+            if (known.add(key)) {
+                RobotClassifier.Verdict v = RobotClassifier.classify(agent);
+                insert.setLong(1, key);
+                insert.setString(2, agent);
+                insert.setString(3, v.agentClass());
+                insert.setBoolean(4, v.robot());
+                insert.setString(5, RobotClassifier.NAME);
+                insert.executeUpdate();
+                added++;
+            }
+            if (keys.size() < 100_000) {
+                keys.put(rawAgent, key);
+            }
+            return key;
+        }
     }
 }

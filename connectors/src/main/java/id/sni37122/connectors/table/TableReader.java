@@ -148,7 +148,7 @@ public final class TableReader {
                     String v = i < cells.size() ? cells.get(i) : null;
                     values.put(e.getKey(), v == null || v.isBlank() ? null : v.strip());
                 }
-                TableRow row = new TableRow(line, values);
+                TableRow row = new TableRow(line, values, header.mapping());
                 if (!row.isBlank()) {
                     consumer.accept(row);
                 }
@@ -269,7 +269,7 @@ public final class TableReader {
                     for (Map.Entry<String, Integer> e : fieldColumns.entrySet()) {
                         values.put(e.getKey(), cellValue(row.getCell(e.getValue())));
                     }
-                    TableRow tableRow = new TableRow(r + 1L, values);
+                    TableRow tableRow = new TableRow(r + 1L, values, found.header.mapping());
                     if (!tableRow.isBlank()) {
                         consumer.accept(tableRow);
                     }

@@ -16,10 +16,63 @@ public final class TableRow {
 
     private final long line;
     private final Map<String, Object> values;
+    private final Map<String, String> headers;
 
-    TableRow(long line, Map<String, Object> values) {
+    TableRow(long line, Map<String, Object> values, Map<String, String> headers) {
         this.line = line;
         this.values = values;
+        this.headers = headers;
+    }
+
+    /** The source's own header for a field ("Tanggal Laporan"), for messages; the field name if unmapped. */
+    public String header(String field) {
+        return headers.getOrDefault(field, field);
+    }
+
+    /** Text that must be there; a blank cell rejects the row. */
+    public String required(String field) throws RowRejected {
+        String s = text(field);
+        if (s == null) {
+            throw new RowRejected(header(field), "connectors.required_missing", null);
+        }
+        return s;
+    }
+
+    /** A plausible point in time (see {@link PlausibleTime}), or null when blank; anything else rejects the row. */
+    public Instant checkedInstant(String field, ZoneId zone) throws RowRejected {
+        Instant t;
+        try {
+            t = instant(field, zone);
+        } catch (DateTimeException e) {
+            throw new RowRejected(header(field), "connectors.bad_date", text(field));
+        }
+        if (t != null && !PlausibleTime.ok(t)) {
+            throw new RowRejected(header(field), "connectors.date_out_of_range", text(field));
+        }
+        return t;
+    }
+
+    /** A plausible calendar date, or null when blank. */
+    public LocalDate checkedDate(String field) throws RowRejected {
+        LocalDate d;
+        try {
+            d = date(field);
+        } catch (DateTimeException e) {
+            throw new RowRejected(header(field), "connectors.bad_date", text(field));
+        }
+        if (d != null && !PlausibleTime.ok(d)) {
+            throw new RowRejected(header(field), "connectors.date_out_of_range", text(field));
+        }
+        return d;
+    }
+
+    /** A yes/no cell ({@link YesNo}), or null when blank. */
+    public Boolean checkedFlag(String field) throws RowRejected {
+        try {
+            return YesNo.parse(text(field));
+        } catch (IllegalArgumentException e) {
+            throw new RowRejected(header(field), "connectors.bad_flag", text(field));
+        }
     }
 
     /** 1-based line (CSV) or row number (XLSX) in the file. */

@@ -1,1 +1,25 @@
 -- portal tables: owned by the connectors.portal package.
+-- Every readable log line is kept in reduced form, so the counting rules (methods, statuses,
+-- static assets, robots, hosts, visit window) are applied when the indicator is computed and
+-- can change without reloading. No raw address is stored: visitor is a keyed hash (HMAC) of
+-- address + user agent with the installation's secret.
+CREATE TABLE portal_hit (
+    city      VARCHAR NOT NULL,
+    file_id   BIGINT NOT NULL,
+    ts        BIGINT NOT NULL,     -- epoch seconds (UTC)
+    visitor   BIGINT NOT NULL,     -- keyed hash of the visitor key
+    agent_key BIGINT,              -- user_agent.agent_key; NULL when the format has no user-agent field
+    method    VARCHAR NOT NULL,
+    status    SMALLINT NOT NULL,
+    ext       VARCHAR,             -- lower-case file extension of the path without query, or 'robots.txt'
+    host      VARCHAR              -- virtual host when the format has one
+);
+
+-- Each distinct user agent is classified once; nightly runs classify only new ones.
+CREATE TABLE user_agent (
+    agent_key   BIGINT PRIMARY KEY, -- first 8 bytes of SHA-256 of the agent text
+    agent       VARCHAR NOT NULL,
+    agent_class VARCHAR,            -- the classifier's DeviceClass (Robot, Hacker, Desktop, ...)
+    robot       BOOLEAN NOT NULL,
+    classifier  VARCHAR NOT NULL    -- name and version of the classifier used
+);

@@ -1,0 +1,35 @@
+-- 10.1 for one city and local year, in one pass over the stored hits.
+-- Each hit gets an outcome: the first rule it fails (method, status, static, robot) or 'counted'.
+-- A visit starts at a counted hit whose visitor made no counted hit in the window before it;
+-- it belongs to the local year and month of that first hit, so it is never split at midnight
+-- or at a year's end. Hits before the year are read so a visit running into 1 January is not
+-- counted again.
+-- Parameters: 1 methods, 2 static extensions (comma-separated), 3-4 human pattern, 5-6 robot pattern,
+-- 7 city, 8 end of year (epoch s), 9 zone, 10 window (s), 11-13 year.
+WITH classified AS (
+    SELECT h.visitor, h.ts,
+           CASE WHEN NOT list_contains(string_split(?, ','), h.method) THEN 'method'
+                WHEN NOT (h.status BETWEEN 200 AND 299 OR h.status = 304) THEN 'status'
+                WHEN h.ext IS NOT NULL AND list_contains(string_split(?, ','), h.ext) THEN 'static'
+                WHEN h.agent_key IS NOT NULL AND
+                     CASE WHEN ? <> '' AND regexp_matches(a.agent, ?, 'i') THEN false
+                          WHEN ? <> '' AND regexp_matches(a.agent, ?, 'i') THEN true
+                          ELSE coalesce(a.robot, false) END THEN 'robot'
+                ELSE 'counted' END AS outcome
+    FROM portal_hit h
+    LEFT JOIN user_agent a ON a.agent_key = h.agent_key
+    WHERE h.city = ? AND h.ts < ?
+), local_hits AS (
+    SELECT visitor, ts, outcome, timezone(?, to_timestamp(ts)) AS local_ts FROM classified
+), visit_starts AS (
+    SELECT local_ts
+    FROM (SELECT local_ts, ts - lag(ts) OVER (PARTITION BY visitor ORDER BY ts) AS gap
+          FROM local_hits WHERE outcome = 'counted')
+    WHERE gap IS NULL OR gap > ?
+)
+SELECT 'visits' AS what, CAST(month(local_ts) AS VARCHAR) AS key, count(*) AS n
+FROM visit_starts WHERE year(local_ts) = ? GROUP BY 2
+UNION ALL
+SELECT 'hits', outcome, count(*) FROM local_hits WHERE year(local_ts) = ? GROUP BY 2
+UNION ALL
+SELECT 'day', strftime(CAST(local_ts AS DATE), '%Y-%m-%d'), count(*) FROM local_hits WHERE year(local_ts) = ? GROUP BY 2

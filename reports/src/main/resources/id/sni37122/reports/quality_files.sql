@@ -1,0 +1,6 @@
+-- Every file loaded for a city, newest first, with what happened to its rows.
+SELECT path, kind, format, sha256, strftime(loaded_at, '%Y-%m-%d %H:%M') AS loaded_at, rows_read, rows_loaded, rows_rejected,
+       superseded_by IS NOT NULL AS superseded, start_offset
+FROM source_file
+WHERE city = ?
+ORDER BY kind, path, file_id
