@@ -145,7 +145,8 @@ public final class CityReport {
                 pngs.add(png);
             }
         }
-        List<ResultStore.HistoryPoint> trend = new ResultStore(warehouse).history(city.code(), r.indicator());
+        List<ResultStore.HistoryPoint> trend = new ResultStore(warehouse).history(city.code(), r.indicator()).stream()
+                .filter(h -> h.year() <= r.year()).toList();
         if (trend.size() >= 2) {
             DefaultCategoryDataset data = new DefaultCategoryDataset();
             trend.forEach(h -> data.addValue(h.value(), labels.get("short"), String.valueOf(h.year())));

@@ -42,10 +42,6 @@ final class RobotClassifier {
         if (analyzer == null) {
             synchronized (RobotClassifier.class) {
                 if (analyzer == null) {
-                    // Yauaa logs through Log4j; without a provider Log4j complains on stderr, which a
-                    // quiet cron run must not print.
-                    System.setProperty("log4j2.loggerContextFactory", "org.apache.logging.log4j.simple.SimpleLoggerContextFactory");
-                    System.setProperty("org.apache.logging.log4j.simplelog.level", "ERROR");
                     analyzer = UserAgentAnalyzer.newBuilder().hideMatcherLoadStats().withCache(0)
                             .withField(UserAgent.DEVICE_CLASS).withField(UserAgent.AGENT_CLASS).immediateInitialization().build();
                 }

@@ -223,7 +223,13 @@ public final class TableReader {
         try {
             workbook = WorkbookFactory.create(file.toFile(), null, true);
         } catch (IOException | RuntimeException e) {
-            throw new SourceException(file, 0, null, Messages.get("connectors.xlsx_unreadable", String.valueOf(e.getMessage())), e);
+            String why = String.valueOf(e.getMessage());
+            if (why.contains("Zip bomb")) {
+                throw new SourceException(file, 0, null, Messages.get("connectors.xlsx_zip_bomb"), e);
+            }
+            // The library's message, without Java class names an analyst cannot act on.
+            why = why.replaceAll("(?:[a-z]\\w*\\.)+\\w*(?:Exception|Error):\\s*", "").lines().findFirst().orElse("");
+            throw new SourceException(file, 0, null, Messages.get("connectors.xlsx_unreadable", why), e);
         }
         try (workbook) {
             SourceException firstError = null;
