@@ -1,0 +1,113 @@
+package id.sni37122.indicators;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.nio.file.Path;
+import java.sql.Statement;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class PortalVisitsPer100kTest {
+
+    @TempDir
+    Path dir;
+
+    private static final String CHROME = "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/120.0.0.0 Safari/537.36";
+
+    private static String line(String ip, String time, String method, String path, int status, String agent) {
+        return ip + " - - [" + time + "] \"" + method + " " + path + " HTTP/1.1\" " + status + " 100 \"-\" \"" + agent + "\"\n";
+    }
+
+    @Test
+    void workedExampleTenMillionVisitsOverTenPoint56MillionPeople() throws Exception {
+        try (TestCity city = new TestCity(dir)) {
+            city.population(10_560_000, 2023);
+            // Ten million visitors with one counted hit each, spread over 2023 (UTC+8).
+            try (Statement s = city.warehouse.connection().createStatement()) {
+                s.execute("INSERT INTO portal_hit SELECT 'uji', 0, 1672502400 + i * 3, i, NULL, 'GET', 200, NULL, NULL FROM range(10000000) t(i)");
+            }
+            IndicatorResult r = city.compute(new PortalVisitsPer100k(), 2023);
+            assertThat(r.numerator()).isEqualTo(10_000_000);
+            assertThat(r.denominator()).isCloseTo(105.6, within(1e-9));
+            assertThat(Math.round(r.value())).isEqualTo(94_697);
+        }
+    }
+
+    @Test
+    void countingRulesWindowAndLocalYear() throws Exception {
+        String log = ""
+                // One visitor: 23:50 on 31 Dec (local) and 00:10 on 1 Jan are one visit of 2022, not split at midnight.
+                + line("36.72.1.1", "31/Dec/2022:23:50:00 +0800", "GET", "/dataset/a", 200, CHROME)
+                + line("36.72.1.1", "01/Jan/2023:00:10:00 +0800", "GET", "/dataset/b", 200, CHROME)
+                // 1800 s after the last hit: the same visit; 1801 s after that: a new visit (of 2023).
+                + line("36.72.1.1", "01/Jan/2023:00:40:00 +0800", "GET", "/dataset/c", 304, CHROME)
+                + line("36.72.1.1", "01/Jan/2023:01:10:01 +0800", "POST", "/api/3/action/package_search", 200, CHROME)
+                // Not counted: HEAD, a 404, a 301, a static file, robots.txt, a robot, an empty agent.
+                + line("36.72.2.2", "02/Jan/2023:10:00:00 +0800", "HEAD", "/dataset/a", 200, CHROME)
+                + line("36.72.2.2", "02/Jan/2023:10:00:00 +0800", "GET", "/nope", 404, CHROME)
+                + line("36.72.2.2", "02/Jan/2023:10:00:00 +0800", "GET", "/old", 301, CHROME)
+                + line("36.72.2.2", "02/Jan/2023:10:00:00 +0800", "GET", "/assets/LOGO.PNG?v=2", 200, CHROME)
+                + line("36.72.2.2", "02/Jan/2023:10:00:00 +0800", "GET", "/robots.txt", 200, CHROME)
+                + line("66.249.66.1", "02/Jan/2023:10:00:00 +0800", "GET", "/dataset/a", 200,
+                        "Mozilla/5.0 (compatible; Googlebot/2.1; +http://www.google.com/bot.html)")
+                + line("36.72.3.3", "02/Jan/2023:10:00:00 +0800", "GET", "/dataset/a", 200, "-")
+                // A download counts; the same address with another agent is another visitor.
+                + line("36.72.2.2", "02/Jan/2023:11:00:00 +0800", "GET", "/dataset/a/resource/1/download/a.csv", 200, CHROME)
+                + line("36.72.2.2", "02/Jan/2023:11:00:05 +0800", "GET", "/dataset/a", 200, "Mozilla/5.0 (X11; Linux x86_64; rv:121.0) Gecko/20100101 Firefox/121.0");
+        try (TestCity city = new TestCity(dir)) {
+            city.population(200_000, 2022, 2023);
+            city.load("portal", "access.log", "combined", log);
+            IndicatorResult y2023 = city.compute(new PortalVisitsPer100k(), 2023);
+            assertThat(y2023.numerator()).isEqualTo(3); // 01:10:01, 11:00:00 (Chrome), 11:00:05 (Firefox)
+            assertThat(y2023.value()).isEqualTo(1.5);
+            assertThat(y2023.details()).containsEntry("hits_method", 1L).containsEntry("hits_status", 2L)
+                    .containsEntry("hits_static", 2L).containsEntry("hits_robot", 2L).containsEntry("coverage_days", 2);
+            assertThat(city.compute(new PortalVisitsPer100k(), 2022).numerator()).isEqualTo(1);
+
+            IndicatorResult longer = city.compute(new PortalVisitsPer100k(), 2023, Map.of("visit_window_minutes", 31));
+            assertThat(longer.numerator()).isEqualTo(2); // 01:10:01 now continues the 2022 visit
+            IndicatorResult human = city.compute(new PortalVisitsPer100k(), 2023, Map.of("human_patterns", List.of("googlebot")));
+            assertThat(human.numerator()).isEqualTo(4);
+        }
+    }
+
+    @Test
+    void aVisitIsNotCountedTwiceWhenItsHitsArriveInTwoFiles() throws Exception {
+        try (TestCity city = new TestCity(dir)) {
+            city.population(100_000, 2023);
+            city.load("portal", "access.log.1", "combined", line("36.72.1.1", "05/Mar/2023:10:00:00 +0800", "GET", "/dataset/a", 200, CHROME));
+            city.load("portal", "access.log", "combined", line("36.72.1.1", "05/Mar/2023:10:05:00 +0800", "GET", "/dataset/b", 200, CHROME));
+            assertThat(city.compute(new PortalVisitsPer100k(), 2023).numerator()).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void noRawAddressIsStoredInAnyColumn() throws Exception {
+        try (TestCity city = new TestCity(dir)) {
+            city.load("portal", "access.log", "combined", line("36.72.1.1", "05/Mar/2023:10:00:00 +0800", "GET", "/dataset/a", 200, CHROME)
+                    + "36.72.9.9 - - [05/Mar/2023:10:00:00 +0800] \"GET /x HTTP/1.1\" 200\n");
+            var c = city.warehouse.connection();
+            List<String[]> columns = new java.util.ArrayList<>();
+            try (Statement s = c.createStatement(); var r = s.executeQuery(
+                    "SELECT table_name, column_name FROM information_schema.columns WHERE data_type = 'VARCHAR'")) {
+                while (r.next()) {
+                    columns.add(new String[] {r.getString(1), r.getString(2)});
+                }
+            }
+            assertThat(columns).isNotEmpty();
+            long rows = 0;
+            for (String[] col : columns) {
+                try (Statement s = c.createStatement(); var r = s.executeQuery("SELECT count(*) FILTER (WHERE \"" + col[1]
+                        + "\" LIKE '%36.72.%'), count(*) FROM \"" + col[0] + "\"")) {
+                    r.next();
+                    assertThat(r.getLong(1)).as(col[0] + "." + col[1]).isZero();
+                    rows += r.getLong(2);
+                }
+            }
+            assertThat(rows).isPositive();
+        }
+    }
+}
