@@ -445,7 +445,7 @@ public final class SampleCities {
     private static String config(City city) {
         boolean samarinda = city == SAMARINDA;
         String population = samarinda ? """
-                  - {year: 2022, population: 834824, source: "BPS, Kota Samarinda Dalam Angka 2023"}
+                  - {year: 2022, population: 834824, source: "BPS, dikutip kajian smart city Kota Samarinda 2023"}
                   - {year: 2023, population: 842691, source: "proyeksi ilustratif untuk contoh, bukan angka BPS"}
                 """ : """
                   - {year: 2017, population: 627021, source: "BPS, dikutip Masterplan SPBE Kota Pontianak (Perwali 20/2020)"}

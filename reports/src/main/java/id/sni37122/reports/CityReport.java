@@ -75,7 +75,8 @@ public final class CityReport {
             summary.blank();
             summary.header(Labels.text("reports.iso"), Labels.text("reports.indicator"), Labels.text("reports.value"),
                     Labels.text("reports.unit"), Labels.text("reports.numerator"), Labels.text("reports.denominator"),
-                    Labels.text("reports.previous"), Labels.text("reports.change"), Labels.text("reports.warnings"));
+                    Labels.text("reports.previous"), Labels.text("reports.change"), Labels.text("reports.warnings"),
+                    Labels.text("reports.rules"));
             summary.freezeBelowHeader();
             ResultStore history = new ResultStore(warehouse);
             for (Indicator indicator : Indicators.all()) {
@@ -91,10 +92,10 @@ public final class CityReport {
                 Double change = previous != null && r.value() != null ? r.value() - previous : null;
                 String warnings = String.join("; ", r.warnings().stream().map(w -> labels.get(w)).toList());
                 summary.row(r.indicator(), labels.name(), r.value() == null ? Labels.text("reports.no_value") : r.value(), labels.unit(),
-                        r.numerator(), r.denominator(), previous, change, warnings.isEmpty() ? null : warnings);
+                        r.numerator(), r.denominator(), previous, change, warnings.isEmpty() ? null : warnings, rulesInBrief(r));
                 written.addAll(indicatorSheet(book, indicator, r, outputDir, base));
             }
-            summary.autosize(9);
+            summary.autosize(10);
             readinessSheet(book, year);
             qualitySheet(book);
             methodSheet(book, results);
@@ -161,6 +162,14 @@ public final class CityReport {
         }
         s.autosize(8);
         return pngs;
+    }
+
+    /** "visit_window_minutes=30; methods=GET, POST; …": the full table is on the Metodologi sheet. */
+    private static String rulesInBrief(IndicatorResult r) {
+        StringBuilder sb = new StringBuilder();
+        r.rules().forEach((key, value) -> sb.append(sb.isEmpty() ? "" : "; ").append(key).append('=')
+                .append(value instanceof List<?> list ? String.join(", ", list.stream().map(String::valueOf).toList()) : value));
+        return sb.toString();
     }
 
     private void readinessSheet(XSSFWorkbook book, int year) {
