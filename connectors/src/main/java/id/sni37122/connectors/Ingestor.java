@@ -90,8 +90,8 @@ public final class Ingestor {
         Earlier earlier;
         long startOffset = 0;
         long startLine = 0;
+        java.util.concurrent.Future<String> shaLater;
         try {
-            sha = Hashes.sha256(file);
             size = Files.size(file);
             if (size == 0) {
                 // Not an error: a log rotated at midnight is empty until the first hit. It is not
@@ -99,8 +99,17 @@ public final class Ingestor {
                 return new FileOutcome(spec.kind(), file, format, FileOutcome.Status.SKIPPED, 0, 0, 0, Map.of(), Map.of(),
                         null, Messages.get("connectors.file_empty_skipped", file), null);
             }
-            if (alreadyLoaded(c, spec.kind(), sha)) {
-                return new FileOutcome(spec.kind(), file, format, FileOutcome.Status.SKIPPED, 0, 0, 0, Map.of(), Map.of(), null, null, null);
+            // Only a file of the same size can have the same content. Otherwise the hash is computed on
+            // another core while the file loads: a year of logs is gigabytes, and hashing it first
+            // would double the time a nightly run takes.
+            if (sameSizeLoaded(c, spec.kind(), size)) {
+                sha = Hashes.sha256(file);
+                if (alreadyLoaded(c, spec.kind(), sha)) {
+                    return new FileOutcome(spec.kind(), file, format, FileOutcome.Status.SKIPPED, 0, 0, 0, Map.of(), Map.of(), null, null, null);
+                }
+                shaLater = java.util.concurrent.CompletableFuture.completedFuture(sha);
+            } else {
+                shaLater = HASHING.submit(() -> Hashes.sha256(file));
             }
             earlier = earlierVersion(c, spec.kind(), path);
             if (earlier != null && earlier.size < size && connector.appendable(format) && !isGzip(file)) {
@@ -134,6 +143,7 @@ public final class Ingestor {
                 examples = List.copyOf(rejects.examples());
                 rejected = rejects.count();
             }
+            sha = hashOf(shaLater);
             try (PreparedStatement p = c.prepareStatement(SqlResource.load(Ingestor.class, "source_file_insert.sql"))) {
                 p.setLong(1, fileId);
                 p.setString(2, city.code());
@@ -228,6 +238,35 @@ public final class Ingestor {
 
     private FileOutcome failed(SourceSpec spec, Path file, String format, SourceException e) {
         return new FileOutcome(spec.kind(), file, format, FileOutcome.Status.FAILED, 0, 0, 0, Map.of(), Map.of(), e.located(), null, null);
+    }
+
+    private static final java.util.concurrent.ExecutorService HASHING = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "sni37122-hash");
+        t.setDaemon(true);
+        return t;
+    });
+
+    private static String hashOf(java.util.concurrent.Future<String> sha) throws IOException {
+        try {
+            return sha.get();
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw e.getCause() instanceof IOException io ? io : new IOException(e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException(e);
+        }
+    }
+
+    private boolean sameSizeLoaded(Connection c, String kind, long size) throws SQLException {
+        try (PreparedStatement p = c.prepareStatement(
+                "SELECT 1 FROM source_file WHERE city = ? AND kind = ? AND size_bytes = ? AND superseded_by IS NULL")) {
+            p.setString(1, city.code());
+            p.setString(2, kind);
+            p.setLong(3, size);
+            try (ResultSet r = p.executeQuery()) {
+                return r.next();
+            }
+        }
     }
 
     private boolean alreadyLoaded(Connection c, String kind, String sha) throws SQLException {

@@ -18,7 +18,7 @@ WITH classified AS (
                 ELSE 'counted' END AS outcome
     FROM portal_hit h
     LEFT JOIN user_agent a ON a.agent_key = h.agent_key
-    WHERE h.city = ? AND h.ts < ?
+    WHERE h.file_id IN (SELECT file_id FROM source_file WHERE city = ?) AND h.ts < ?
 ), local_hits AS (
     SELECT visitor, ts, outcome, timezone(?, to_timestamp(ts)) AS local_ts FROM classified
 ), visit_starts AS (

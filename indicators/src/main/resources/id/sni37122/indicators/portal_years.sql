@@ -1,1 +1,1 @@
-SELECT DISTINCT year(timezone(?, to_timestamp(ts))) AS y FROM portal_hit WHERE city = ? ORDER BY y
+SELECT DISTINCT year(timezone(?, to_timestamp(ts))) AS y FROM portal_hit WHERE file_id IN (SELECT file_id FROM source_file WHERE city = ?) ORDER BY y

@@ -34,7 +34,8 @@ final class AccessLogParser {
     String address;
     long epochSecond;
     String method;
-    String path;
+    /** Lower-case extension of the path without its query, "robots.txt", or null. */
+    String extension;
     int status;
     /** The user agent, or null when the format has none. */
     String agent;
@@ -68,28 +69,16 @@ final class AccessLogParser {
             host = host.toLowerCase(Locale.ROOT);
         }
         address = token();
-        token(); // ident
-        token(); // user
+        skipToken(); // ident
+        skipToken(); // user
         epochSecond = time();
-        String request = quoted("portal.truncated_line");
-        int s1 = request.indexOf(' ');
-        int s2 = request.lastIndexOf(' ');
-        if (s1 <= 0) {
-            throw new Malformed("portal.bad_request", request.length() > 40 ? request.substring(0, 40) : request);
-        }
-        method = request.substring(0, s1);
-        path = s2 > s1 ? request.substring(s1 + 1, s2) : request.substring(s1 + 1);
-        String statusText = token();
-        if (statusText.length() != 3 || !Character.isDigit(statusText.charAt(0)) || !Character.isDigit(statusText.charAt(1))
-                || !Character.isDigit(statusText.charAt(2))) {
-            throw new Malformed("portal.bad_status", statusText);
-        }
-        status = Integer.parseInt(statusText);
-        token(); // bytes sent
+        request();
+        status = status();
+        skipToken(); // bytes sent
         agent = null;
         forwardedFor = null;
         if (hasAgent) {
-            quoted("portal.truncated_line"); // referer
+            skipQuoted(); // referer
             agent = quoted("portal.truncated_line");
             skipSpaces();
             if (pos < line.length() && line.charAt(pos) == '"') {
@@ -102,6 +91,96 @@ final class AccessLogParser {
         while (pos < line.length() && line.charAt(pos) == ' ') {
             pos++;
         }
+    }
+
+    /** The request line "GET /path HTTP/1.1", read in place: the method and the path's extension. */
+    private void request() throws Malformed {
+        skipSpaces();
+        if (pos >= line.length()) {
+            throw new Malformed("portal.truncated_line", null);
+        }
+        if (line.charAt(pos) != '"') {
+            throw new Malformed("portal.malformed_line", null);
+        }
+        int start = ++pos;
+        int end = closingQuote();
+        int s1 = line.indexOf(' ', start);
+        if (s1 < 0 || s1 >= end || s1 == start) {
+            throw new Malformed("portal.bad_request", null);
+        }
+        int s2 = line.lastIndexOf(' ', end - 1);
+        method = method(start, s1);
+        int pathEnd = s2 > s1 ? s2 : end;
+        extension = PortalConnector.extension(line, s1 + 1, pathEnd);
+        pos = end + 1;
+    }
+
+    private String method(int start, int end) {
+        if (line.startsWith("GET", start) && end - start == 3) {
+            return "GET";
+        }
+        if (line.startsWith("POST", start) && end - start == 4) {
+            return "POST";
+        }
+        if (line.startsWith("HEAD", start) && end - start == 4) {
+            return "HEAD";
+        }
+        return line.substring(start, end);
+    }
+
+    private int status() throws Malformed {
+        skipSpaces();
+        int start = pos;
+        int v = 0;
+        while (pos < line.length() && line.charAt(pos) != ' ') {
+            char ch = line.charAt(pos++);
+            if (ch < '0' || ch > '9') {
+                v = -1000;
+            }
+            v = v * 10 + ch - '0';
+        }
+        if (pos - start != 3 || v < 100) {
+            throw new Malformed(start == pos ? "portal.truncated_line" : "portal.bad_status", line.substring(start, pos));
+        }
+        return v;
+    }
+
+    private void skipToken() throws Malformed {
+        skipSpaces();
+        int start = pos;
+        while (pos < line.length() && line.charAt(pos) != ' ') {
+            pos++;
+        }
+        if (start == pos) {
+            throw new Malformed("portal.truncated_line", null);
+        }
+    }
+
+    private void skipQuoted() throws Malformed {
+        skipSpaces();
+        if (pos >= line.length()) {
+            throw new Malformed("portal.truncated_line", null);
+        }
+        if (line.charAt(pos) != '"') {
+            throw new Malformed("portal.malformed_line", null);
+        }
+        pos++;
+        pos = closingQuote() + 1;
+    }
+
+    /** The index of the quote closing the field that starts at pos (backslash escapes honoured). */
+    private int closingQuote() throws Malformed {
+        int i = pos;
+        boolean escaped = false;
+        while (i < line.length()) {
+            char ch = line.charAt(i);
+            if (ch == '"' && !escaped) {
+                return i;
+            }
+            escaped = ch == '\\' && !escaped;
+            i++;
+        }
+        throw new Malformed("portal.unterminated_quote", null);
     }
 
     private String token() throws Malformed {
@@ -125,17 +204,10 @@ final class AccessLogParser {
             throw new Malformed("portal.malformed_line", null);
         }
         int start = ++pos;
-        boolean escaped = false;
-        while (pos < line.length()) {
-            char ch = line.charAt(pos);
-            if (ch == '"' && !escaped) {
-                String value = line.substring(start, pos++);
-                return value.indexOf('\\') >= 0 ? value.replace("\\\"", "\"") : value;
-            }
-            escaped = ch == '\\' && !escaped;
-            pos++;
-        }
-        throw new Malformed("portal.unterminated_quote", null);
+        int end = closingQuote();
+        pos = end + 1;
+        String value = line.substring(start, end);
+        return value.indexOf('\\') >= 0 ? value.replace("\\\"", "\"") : value;
     }
 
     /** [10/Oct/2000:13:55:36 -0700] to epoch seconds; impossible dates are errors, not rolled over. */
@@ -145,27 +217,29 @@ final class AccessLogParser {
         if (pos >= line.length() || line.charAt(pos) != '[' || end < 0) {
             throw new Malformed("portal.malformed_line", null);
         }
-        String t = line.substring(pos + 1, end);
+        int from = pos + 1;
         pos = end + 1;
-        if (t.length() != 26 || t.charAt(2) != '/' || t.charAt(6) != '/' || t.charAt(11) != ':' || t.charAt(20) != ' ') {
-            throw new Malformed("portal.bad_time", t);
+        String t = line;
+        if (end - from != 26 || t.charAt(from + 2) != '/' || t.charAt(from + 6) != '/' || t.charAt(from + 11) != ':'
+                || t.charAt(from + 20) != ' ') {
+            throw new Malformed("portal.bad_time", line.substring(from, end));
         }
         try {
-            int day = digits(t, 0, 2);
-            int month = month(t.substring(3, 6));
-            int year = digits(t, 7, 4);
-            int hour = digits(t, 12, 2);
-            int minute = digits(t, 15, 2);
-            int second = digits(t, 18, 2);
-            char sign = t.charAt(21);
-            int offsetMinutes = digits(t, 22, 2) * 60 + digits(t, 24, 2);
+            int day = digits(t, from, 2);
+            int month = month(t, from + 3);
+            int year = digits(t, from + 7, 4);
+            int hour = digits(t, from + 12, 2);
+            int minute = digits(t, from + 15, 2);
+            int second = digits(t, from + 18, 2);
+            char sign = t.charAt(from + 21);
+            int offsetMinutes = digits(t, from + 22, 2) * 60 + digits(t, from + 24, 2);
             if (sign != '+' && sign != '-' || hour > 23 || minute > 59 || second > 60) {
-                throw new Malformed("portal.bad_time", t);
+                throw new Malformed("portal.bad_time", line.substring(from, end));
             }
-            long days = LocalDate.of(year, month, day).toEpochDay();
+            long days = epochDay(year, month, day);
             return days * 86_400 + hour * 3600L + minute * 60L + Math.min(second, 59) - (sign == '+' ? 1 : -1) * offsetMinutes * 60L;
         } catch (DateTimeException | NumberFormatException e) {
-            throw new Malformed("portal.bad_time", t);
+            throw new Malformed("portal.bad_time", line.substring(from, end));
         }
     }
 
@@ -181,12 +255,28 @@ final class AccessLogParser {
         return v;
     }
 
-    private static int month(String name) {
+    private static int month(String s, int from) {
         for (int i = 0; i < MONTHS.length; i++) {
-            if (MONTHS[i].equals(name)) {
+            if (s.startsWith(MONTHS[i], from)) {
                 return i + 1;
             }
         }
-        throw new NumberFormatException(name);
+        throw new NumberFormatException(s.substring(from, from + 3));
+    }
+
+    /** Lines of one day share their date: validating it once a day keeps 31 February an error at no cost. */
+    private int lastYear;
+    private int lastMonth;
+    private int lastDay;
+    private long lastEpochDay;
+
+    private long epochDay(int year, int month, int day) {
+        if (year != lastYear || month != lastMonth || day != lastDay) {
+            lastEpochDay = LocalDate.of(year, month, day).toEpochDay();
+            lastYear = year;
+            lastMonth = month;
+            lastDay = day;
+        }
+        return lastEpochDay;
     }
 }

@@ -79,8 +79,8 @@ public final class PortalConnector implements Connector {
     @Override
     public FileLoad load(LoadContext ctx) throws IOException, SQLException, SourceException {
         AccessLogParser parser = new AccessLogParser(ctx.format().equals("nginx") ? "combined" : ctx.format());
-        Mac mac = hmac(ctx.visitorSecret());
         Agents agents = new Agents(ctx);
+        Visitors visitors = new Visitors(ctx.visitorSecret());
         long read = 0;
         long loaded = 0;
         long line = ctx.startLine();
@@ -119,14 +119,13 @@ public final class PortalConnector implements Connector {
                 }
                 Long agentKey = parser.agent == null ? null : agents.key(parser.agent);
                 hits.beginRow()
-                        .append(ctx.city().code())
                         .append(ctx.fileId())
                         .append(parser.epochSecond)
-                        .append(visitor(mac, address, parser.agent))
+                        .append(visitors.of(address, parser.agent, agentKey))
                         .append(agentKey)
                         .append(parser.method)
                         .append((short) parser.status)
-                        .append(extension(parser.path))
+                        .append(parser.extension)
                         .append(parser.host)
                         .endRow();
                 loaded++;
@@ -135,6 +134,7 @@ public final class PortalConnector implements Connector {
         } catch (java.io.EOFException | java.util.zip.ZipException e) {
             throw new SourceException(ctx.file(), line, null, Messages.get("portal.gzip_broken", e.getMessage()), e);
         }
+        agents.record();
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("other_host", otherHost);
         details.put("new_agents", agents.added);
@@ -215,50 +215,88 @@ public final class PortalConnector implements Connector {
 
     /** Lower-case extension of the path without its query, or "robots.txt"; null when none. */
     static String extension(String path) {
-        int end = path.length();
-        for (int i = 0; i < path.length(); i++) {
-            char ch = path.charAt(i);
+        return extension(path, 0, path.length());
+    }
+
+    /** The same for the path at {@code [from, to)} of a line, read in place. */
+    static String extension(String line, int from, int to) {
+        int end = to;
+        for (int i = from; i < to; i++) {
+            char ch = line.charAt(i);
             if (ch == '?' || ch == '#') {
                 end = i;
                 break;
             }
         }
-        int slash = path.lastIndexOf('/', end - 1);
-        String last = path.substring(slash + 1, end);
-        if (last.equalsIgnoreCase("robots.txt") && slash == 0) {
+        int slash = line.lastIndexOf('/', end - 1);
+        if (slash < from) {
+            slash = from - 1;
+        }
+        if (slash == from && end - slash == 11 && line.regionMatches(true, slash + 1, "robots.txt", 0, 10)) {
             return "robots.txt";
         }
-        int dot = last.lastIndexOf('.');
-        if (dot < 0 || dot == last.length() - 1 || last.length() - dot > 9) {
+        int dot = line.lastIndexOf('.', end - 1);
+        if (dot <= slash || dot == end - 1 || end - dot > 9) {
             return null;
         }
-        return last.substring(dot + 1).toLowerCase(Locale.ROOT);
+        String ext = line.substring(dot + 1, end);
+        String known = COMMON_EXTENSIONS.get(ext);
+        return known != null ? known : ext.toLowerCase(Locale.ROOT);
     }
 
-    private static Mac hmac(byte[] secret) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(secret, "HmacSHA256"));
-            return mac;
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(e);
+    /** Most hits share a few extensions; reusing their strings spares an allocation per line. */
+    private static final Map<String, String> COMMON_EXTENSIONS = new HashMap<>();
+
+    static {
+        for (String e : List.of("css", "js", "png", "jpg", "jpeg", "gif", "svg", "ico", "woff", "woff2", "csv", "json", "xlsx", "pdf",
+                "html", "php", "map", "webp", "zip", "geojson")) {
+            COMMON_EXTENSIONS.put(e, e);
         }
     }
 
-    /** INDICATORS.md: the visitor key is address + user agent (address alone without an agent field). */
-    private static long visitor(Mac mac, String address, String agent) {
-        mac.update(address.getBytes(StandardCharsets.ISO_8859_1));
-        if (agent != null) {
-            mac.update((byte) '\n');
-            mac.update(agent.getBytes(StandardCharsets.ISO_8859_1));
+    /**
+     * Visitor keys (INDICATORS.md: address + user agent, the address alone without an agent field),
+     * hashed with HMAC-SHA256 and the installation's secret so that no address is stored. The same
+     * visitor makes many hits, so hashes are kept for the file.
+     */
+    private static final class Visitors {
+        private static final int MAX_CACHED = 1 << 20;
+        private final Mac mac;
+        private final Map<String, Long> cache = new HashMap<>();
+
+        Visitors(byte[] secret) {
+            try {
+                mac = Mac.getInstance("HmacSHA256");
+                mac.init(new SecretKeySpec(secret, "HmacSHA256"));
+            } catch (GeneralSecurityException e) {
+                throw new IllegalStateException(e);
+            }
         }
-        return ByteBuffer.wrap(mac.doFinal()).getLong();
+
+        long of(String address, String agent, Long agentKey) {
+            String key = agentKey == null ? address : address + '\n' + agentKey;
+            Long hash = cache.get(key);
+            if (hash == null) {
+                mac.update(address.getBytes(StandardCharsets.ISO_8859_1));
+                if (agent != null) {
+                    mac.update((byte) '\n');
+                    mac.update(agent.getBytes(StandardCharsets.ISO_8859_1));
+                }
+                hash = ByteBuffer.wrap(mac.doFinal()).getLong();
+                if (cache.size() >= MAX_CACHED) {
+                    cache.clear();
+                }
+                cache.put(key, hash);
+            }
+            return hash;
+        }
     }
 
     /** Distinct user agents: known ones from the warehouse, new ones classified once and recorded. */
     private static final class Agents {
         private final Map<String, Long> keys = new HashMap<>();
         private final Set<Long> known = new HashSet<>();
+        private final Map<Long, String> pending = new LinkedHashMap<>();
         private final PreparedStatement insert;
         private final MessageDigest sha;
         long added;
@@ -277,7 +315,7 @@ public final class PortalConnector implements Connector {
             }
         }
 
-        long key(String rawAgent) throws SQLException {
+        long key(String rawAgent) {
             Long key = keys.get(rawAgent);
             if (key != null) {
                 return key;
@@ -286,19 +324,28 @@ public final class PortalConnector implements Connector {
             String agent = new String(rawAgent.getBytes(StandardCharsets.ISO_8859_1), StandardCharsets.UTF_8);
             key = ByteBuffer.wrap(sha.digest(agent.getBytes(StandardCharsets.UTF_8))).getLong();
             if (known.add(key)) {
-                RobotClassifier.Verdict v = RobotClassifier.classify(agent);
-                insert.setLong(1, key);
-                insert.setString(2, agent);
-                insert.setString(3, v.agentClass());
-                insert.setBoolean(4, v.robot());
-                insert.setString(5, RobotClassifier.NAME);
-                insert.executeUpdate();
-                added++;
+                pending.put(key, agent);
+                RobotClassifier.warmUp();
             }
             if (keys.size() < 100_000) {
                 keys.put(rawAgent, key);
             }
             return key;
+        }
+
+        /** Classifies the agents first seen in this file and records them, inside the file's transaction. */
+        void record() throws SQLException {
+            for (Map.Entry<Long, String> e : pending.entrySet()) {
+                RobotClassifier.Verdict v = RobotClassifier.classify(e.getValue());
+                insert.setLong(1, e.getKey());
+                insert.setString(2, e.getValue());
+                insert.setString(3, v.agentClass());
+                insert.setBoolean(4, v.robot());
+                insert.setString(5, RobotClassifier.NAME);
+                insert.executeUpdate();
+            }
+            added = pending.size();
+            pending.clear();
         }
     }
 }

@@ -18,8 +18,6 @@ final class RobotClassifier {
     private static final Set<String> ROBOT_DEVICE = Set.of("Robot", "Robot Mobile", "Robot Imitator", "Hacker");
     private static final Set<String> ROBOT_AGENT = Set.of("Robot", "Robot Mobile", "Hacker", "Special");
 
-    private static volatile UserAgentAnalyzer analyzer;
-
     /** The classification of one agent. */
     record Verdict(String agentClass, boolean robot) {
     }
@@ -38,15 +36,30 @@ final class RobotClassifier {
         return new Verdict(device, ROBOT_DEVICE.contains(device) || ROBOT_AGENT.contains(agentClass));
     }
 
-    private static UserAgentAnalyzer analyzer() {
-        if (analyzer == null) {
-            synchronized (RobotClassifier.class) {
-                if (analyzer == null) {
-                    analyzer = UserAgentAnalyzer.newBuilder().hideMatcherLoadStats().withCache(0)
-                            .withField(UserAgent.DEVICE_CLASS).withField(UserAgent.AGENT_CLASS).immediateInitialization().build();
+    /**
+     * Starts building the classifier in the background, so that it is ready (or nearly) when the
+     * first new agent must be classified; the log is parsed meanwhile on the other core.
+     */
+    static void warmUp() {
+        BUILD.get();
+    }
+
+    private static final java.util.function.Supplier<java.util.concurrent.CompletableFuture<UserAgentAnalyzer>> BUILD =
+            new java.util.function.Supplier<>() {
+                private java.util.concurrent.CompletableFuture<UserAgentAnalyzer> future;
+
+                @Override
+                public synchronized java.util.concurrent.CompletableFuture<UserAgentAnalyzer> get() {
+                    if (future == null) {
+                        future = java.util.concurrent.CompletableFuture.supplyAsync(() -> UserAgentAnalyzer.newBuilder()
+                                .hideMatcherLoadStats().withCache(0).withField(UserAgent.DEVICE_CLASS)
+                                .withField(UserAgent.AGENT_CLASS).immediateInitialization().build());
+                    }
+                    return future;
                 }
-            }
-        }
-        return analyzer;
+            };
+
+    private static UserAgentAnalyzer analyzer() {
+        return BUILD.get().join();
     }
 }

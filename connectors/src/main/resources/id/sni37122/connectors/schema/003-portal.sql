@@ -3,8 +3,9 @@
 -- static assets, robots, hosts, visit window) are applied when the indicator is computed and
 -- can change without reloading. No raw address is stored: visitor is a keyed hash (HMAC) of
 -- address + user agent with the installation's secret.
+-- The city is the file's (source_file.city): a hit table holds tens of millions of rows, and
+-- every column costs load time.
 CREATE TABLE portal_hit (
-    city      VARCHAR NOT NULL,
     file_id   BIGINT NOT NULL,
     ts        BIGINT NOT NULL,     -- epoch seconds (UTC)
     visitor   BIGINT NOT NULL,     -- keyed hash of the visitor key
