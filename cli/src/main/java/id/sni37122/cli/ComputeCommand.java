@@ -35,8 +35,11 @@ final class ComputeCommand extends CityCommand {
             } else {
                 console.info(ResultTable.render(config.city().name(), results));
             }
-            p.finishRun(runId, ExitCode.OK, null, 0, null);
-            return ExitCode.OK;
+            List<String> missing = p.missingPopulation(results);
+            missing.forEach(console::problem);
+            int exit = missing.isEmpty() ? ExitCode.OK : ExitCode.FAILED;
+            p.finishRun(runId, exit, null, 0, String.join("; ", missing));
+            return exit;
         }
     }
 

@@ -119,6 +119,17 @@ final class Pipeline implements AutoCloseable {
         return results;
     }
 
+    /**
+     * Results that could not be computed for want of a population figure, as messages naming the
+     * city and year: an error, never a silent gap (the {@code population_fallback} rule is the way out).
+     */
+    List<String> missingPopulation(List<IndicatorResult> results) {
+        return results.stream().filter(r -> r.warnings().contains("warning.population_missing"))
+                .map(r -> id.sni37122.connectors.Messages.get("cli.population_missing", config.city().name(), String.valueOf(r.year()),
+                        r.indicator()))
+                .toList();
+    }
+
     void save(Long runId, List<IndicatorResult> results) throws SQLException {
         new ResultStore(connection()).save(runId, results);
     }

@@ -50,6 +50,11 @@ final class RunCommand extends CityCommand {
                 results = p.compute(year);
                 p.save(runId, results);
                 console.info(ResultTable.render(config.city().name(), results));
+                List<String> missing = p.missingPopulation(results);
+                missing.forEach(console::problem);
+                if (!missing.isEmpty()) {
+                    exit = ExitCode.FAILED;
+                }
             }
             if (report) {
                 try {

@@ -21,6 +21,31 @@ import java.util.TreeMap;
  */
 public final class OnlineServiceShare implements Indicator {
 
+    /**
+     * The city-service areas INDICATORS.md lists for 10.2, each with the words that place a service
+     * in it (matched in the catalogue's area, then in the service name); the first area that
+     * matches wins, and a service that matches none is "lainnya". Config: rule {@code area_keywords}.
+     */
+    static final Map<String, List<String>> AREAS = new LinkedHashMap<>();
+
+    static {
+        AREAS.put("sampah dan daur ulang", List.of("sampah", "daur ulang", "kebersihan", "persampahan", "limbah"));
+        AREAS.put("pemadam kebakaran", List.of("kebakaran", "damkar", "pemadam"));
+        AREAS.put("keselamatan publik", List.of("keselamatan", "keamanan", "ketertiban", "satpol", "bencana", "bpbd", "linmas"));
+        AREAS.put("jalan dan lalu lintas", List.of("jalan", "lalu lintas", "parkir", "perhubungan", "kir", "angkutan", "trayek"));
+        AREAS.put("peraturan, pelanggaran dan penegakan", List.of("peraturan", "hukum", "jdih", "perda", "pelanggaran", "penegakan"));
+        AREAS.put("izin dan lisensi", List.of("izin", "perizinan", "lisensi", "oss", "simyandu", "rekomendasi"));
+        AREAS.put("perencanaan", List.of("perencanaan", "tata ruang", "rtrw", "sim-taru", "simtaru"));
+        AREAS.put("bangunan", List.of("bangunan", "pbg", "imb", "slf"));
+        AREAS.put("kebijakan, proyek dan inisiatif", List.of("kebijakan", "proyek", "inisiatif", "informasi publik", "ppid", "pengaduan",
+                "lapor", "satu data", "pengadaan", "lpse", "aspirasi"));
+        AREAS.put("sewa dan katering gedung kota", List.of("sewa", "katering", "gedung pertemuan", "aula"));
+        AREAS.put("air dan saluran pembuangan", List.of("air", "pdam", "drainase", "saluran", "sanitasi", "ipal"));
+        AREAS.put("pajak properti dan utilitas", List.of("pajak", "pbb", "retribusi", "bphtb", "tagihan", "utilitas"));
+    }
+
+    static final String OTHER = "lainnya";
+
     @Override
     public String code() {
         return "10.2";
@@ -44,6 +69,8 @@ public final class OnlineServiceShare implements Indicator {
     public Optional<IndicatorResult> compute(Connection warehouse, CityContext city, int year, Map<String, Object> settings)
             throws SQLException {
         Rules rules = new Rules(settings);
+        Map<String, List<String>> areas = areas(settings.get("area_keywords"));
+        rules.note("area_keywords", areas);
         rules.note("offered_in_year", "valid_from <= 31 Dec and (valid_to empty or >= 1 Jan)");
         rules.note("online_level_fallback", "Transaksi");
         rules.note("duplicate_codes", "error; the latest file wins across files");
@@ -54,8 +81,8 @@ public final class OnlineServiceShare implements Indicator {
             p.setObject(3, LocalDate.of(year, 1, 1));
             try (ResultSet r = p.executeQuery()) {
                 while (r.next()) {
-                    services.add(new Object[] {r.getString("code"), r.getString("name"), r.getString("agency"), r.getString("area"),
-                            r.getBoolean("online"), r.getString("online_source")});
+                    services.add(new Object[] {r.getString("code"), r.getString("name"), r.getString("agency"),
+                            area(areas, r.getString("area"), r.getString("name")), r.getBoolean("online"), r.getString("online_source")});
                 }
             }
         }
@@ -73,6 +100,35 @@ public final class OnlineServiceShare implements Indicator {
                 notOnline(services));
         return Optional.of(new IndicatorResult(code(), city.code(), year, 100.0 * online / services.size(), online,
                 services.size(), "%", rules.used(), breakdowns, details, List.of()));
+    }
+
+    /** The defaults, with the config's {@code area_keywords} (area: [words]) replacing or adding areas. */
+    static Map<String, List<String>> areas(Object configured) {
+        Map<String, List<String>> out = new LinkedHashMap<>(AREAS);
+        if (configured instanceof Map<?, ?> map) {
+            map.forEach((area, words) -> out.put(area.toString().toLowerCase(java.util.Locale.ROOT),
+                    (words instanceof List<?> list ? list : List.of(words)).stream()
+                            .map(w -> w.toString().toLowerCase(java.util.Locale.ROOT)).toList()));
+        }
+        return out;
+    }
+
+    /** The ISO service area of a service: its area column when that already names one, else by keywords. */
+    static String area(Map<String, List<String>> areas, String areaColumn, String name) {
+        String column = areaColumn == null ? "" : areaColumn.strip().toLowerCase(java.util.Locale.ROOT);
+        if (areas.containsKey(column) || column.equals(OTHER)) {
+            return column;
+        }
+        for (String text : new String[] {column, name == null ? "" : name.toLowerCase(java.util.Locale.ROOT)}) {
+            for (Map.Entry<String, List<String>> a : areas.entrySet()) {
+                for (String word : a.getValue()) {
+                    if (java.util.regex.Pattern.compile("\\b" + java.util.regex.Pattern.quote(word) + "\\b").matcher(text).find()) {
+                        return a.getKey();
+                    }
+                }
+            }
+        }
+        return OTHER;
     }
 
     private static Breakdown share(String key, String category, List<Object[]> services, int column) {

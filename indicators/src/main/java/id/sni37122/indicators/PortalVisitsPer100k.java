@@ -127,17 +127,25 @@ public final class PortalVisitsPer100k implements Indicator {
                 }
             }
         }
-        int daysInYear = LocalDate.of(year, 1, 1).lengthOfYear();
+        // A year still running is covered up to today, or a nightly run in March would always look 75 % empty.
+        LocalDate lastDay = LocalDate.of(year, 12, 31);
+        LocalDate today = LocalDate.now(city.zone());
+        if (today.isBefore(lastDay)) {
+            lastDay = today;
+        }
+        int daysInYear = (int) (lastDay.toEpochDay() - LocalDate.of(year, 1, 1).toEpochDay() + 1);
         details.put("hits", outcomes.values().stream().mapToLong(Long::longValue).sum());
         for (String outcome : List.of("counted", "method", "status", "static", "robot")) {
             details.put("hits_" + outcome, outcomes.getOrDefault(outcome, 0L));
         }
-        details.put("coverage_days", days.size());
-        details.put("coverage_share", (double) days.size() / daysInYear);
-        if (days.size() < daysInYear) {
+        int covered = days.headSet(lastDay, true).size();
+        details.put("coverage_days", covered);
+        details.put("coverage_share", (double) covered / daysInYear);
+        details.put("coverage_until", lastDay);
+        if (covered < daysInYear) {
             warnings.add("warning.coverage");
         }
-        List<Breakdown> breakdowns = List.of(monthly(months), missingDays(year, days));
+        List<Breakdown> breakdowns = List.of(monthly(months), missingDays(year, lastDay, days));
         return Optional.of(new IndicatorResult(code(), city.code(), year, value, visits, denominator,
                 "visits per 100 000 population", rules.used(), breakdowns, details, warnings));
     }
@@ -160,11 +168,10 @@ public final class PortalVisitsPer100k implements Indicator {
     }
 
     /** Days of the year with no log line at all, as date ranges: what the assessor must know is missing. */
-    private static Breakdown missingDays(int year, TreeSet<LocalDate> present) {
+    private static Breakdown missingDays(int year, LocalDate end, TreeSet<LocalDate> present) {
         List<List<Object>> rows = new ArrayList<>();
         LocalDate start = null;
         LocalDate day = LocalDate.of(year, 1, 1);
-        LocalDate end = LocalDate.of(year, 12, 31);
         for (; !day.isAfter(end); day = day.plusDays(1)) {
             boolean missing = !present.contains(day);
             if (missing && start == null) {

@@ -63,4 +63,26 @@ class OnlineServiceShareTest {
                     .satisfies(x -> assertThat(x.detail()).isEqualTo("A (2)"));
         }
     }
+
+    @Test
+    void servicesMapToTheIsoServiceAreasByKeyword() throws Exception {
+        String csv = HEADER
+                + "A,Permintaan Angkutan Sampah,DLH,,Ya,,,,\n"                  // name: sampah
+                + "B,e-SPPT dan Pembayaran PBB,Bapenda,,Ya,,,,\n"               // name: pbb
+                + "C,Uji KIR Kendaraan,Dishub,Perhubungan,Ya,,,,\n"             // area column: perhubungan
+                + "D,Antrean Disdukcapil,Disdukcapil,,Tidak,,,,\n"              // nothing matches: lainnya
+                + "E,Izin Reklame,DPMPTSP,izin dan lisensi,Tidak,,,,\n"         // already an ISO area
+                + "F,Katalog Perpustakaan,Perpustakaan,,Tidak,,,,\n";
+        try (TestCity city = new TestCity(dir)) {
+            city.load("catalog", "layanan.csv", null, csv);
+            IndicatorResult r = city.compute(new OnlineServiceShare(), 2023);
+            assertThat(r.breakdown("by_area").rows()).extracting(row -> row.get(0) + "=" + row.get(1)).containsExactly(
+                    "izin dan lisensi=1", "jalan dan lalu lintas=1", "lainnya=2", "pajak properti dan utilitas=1", "sampah dan daur ulang=1");
+
+            IndicatorResult configured = city.compute(new OnlineServiceShare(), 2023,
+                    java.util.Map.of("area_keywords", java.util.Map.of("kebijakan, proyek dan inisiatif", java.util.List.of("perpustakaan"))));
+            assertThat(configured.breakdown("by_area").rows()).extracting(row -> row.get(0) + "=" + row.get(1))
+                    .contains("kebijakan, proyek dan inisiatif=1", "lainnya=1");
+        }
+    }
 }

@@ -168,7 +168,8 @@ public final class CityReport {
     private static String rulesInBrief(IndicatorResult r) {
         StringBuilder sb = new StringBuilder();
         r.rules().forEach((key, value) -> sb.append(sb.isEmpty() ? "" : "; ").append(key).append('=')
-                .append(value instanceof List<?> list ? String.join(", ", list.stream().map(String::valueOf).toList()) : value));
+                .append(value instanceof List<?> list ? String.join(", ", list.stream().map(String::valueOf).toList())
+                        : value instanceof Map<?, ?> ? "…" : value));
         return sb.toString();
     }
 

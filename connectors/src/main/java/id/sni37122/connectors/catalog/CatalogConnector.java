@@ -3,6 +3,8 @@ package id.sni37122.connectors.catalog;
 import id.sni37122.connectors.Connector;
 import id.sni37122.connectors.FileLoad;
 import id.sni37122.connectors.LoadContext;
+import id.sni37122.connectors.Messages;
+import id.sni37122.connectors.SourceSpec;
 import id.sni37122.connectors.SourceException;
 import id.sni37122.connectors.table.RowRejected;
 import id.sni37122.connectors.table.TableOptions;
@@ -45,6 +47,9 @@ public final class CatalogConnector implements Connector {
         FIELDS.put("valid_to", List.of("berakhir", "tanggal berakhir", "ditutup"));
     }
 
+    /** Options of a catalogue source besides path, format and columns. */
+    private static final Set<String> OPTIONS = Set.of("header_row", "sheet");
+
     @Override
     public String kind() {
         return "catalog";
@@ -52,22 +57,39 @@ public final class CatalogConnector implements Connector {
 
     @Override
     public Set<String> formats() {
-        return Set.of("csv", "xlsx");
+        return Set.of("csv", "xlsx", "yaml");
     }
 
     @Override
     public String defaultFormat(Path file) {
-        return TableReader.formatOf(file);
+        String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
+        return name.endsWith(".yaml") || name.endsWith(".yml") ? "yaml" : TableReader.formatOf(file);
+    }
+
+    @Override
+    public void check(SourceSpec spec) throws SourceException {
+        for (String key : spec.options().keySet()) {
+            if (!OPTIONS.contains(key)) {
+                throw new SourceException(null, Messages.get("catalog.unknown_option", key, OPTIONS));
+            }
+        }
+        Object row = spec.options().get("header_row");
+        if (row != null && !(row instanceof Number n && n.intValue() > 0)) {
+            throw new SourceException(null, Messages.get("catalog.bad_header_row", row));
+        }
     }
 
     @Override
     public FileLoad load(LoadContext ctx) throws IOException, SQLException, SourceException {
-        TableOptions options = TableOptions.of(TableOptions.fields(ctx.spec().columns(), FIELDS), Set.of("code", "name"));
+        Object headerRow = ctx.spec().options().get("header_row");
+        Object sheet = ctx.spec().options().get("sheet");
+        TableOptions options = new TableOptions(TableOptions.fields(ctx.spec().columns(), FIELDS), Set.of("code", "name"),
+                headerRow instanceof Number n ? n.intValue() : null, sheet == null ? null : sheet.toString(), null, null);
         Map<String, Long> firstLine = new HashMap<>();
         long[] counts = new long[3];
         try (PreparedStatement insert = ctx.connection().prepareStatement(
                 "INSERT INTO catalog_service VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-            TableReader.Header header = TableReader.read(ctx.file(), options, row -> {
+            TableReader.RowConsumer loadRow = row -> {
                 counts[0]++;
                 try {
                     String code = row.required("code");
@@ -97,7 +119,7 @@ public final class CatalogConnector implements Connector {
                     insert.setString(4, code);
                     insert.setString(5, name);
                     insert.setString(6, row.text("agency"));
-                    insert.setString(7, area == null ? "lainnya" : area.toLowerCase(Locale.ROOT));
+                    insert.setString(7, area == null ? null : area.toLowerCase(Locale.ROOT));
                     insert.setBoolean(8, flag != null ? flag : rank >= ONLINE_LEVEL);
                     insert.setString(9, flag != null ? "flag" : "level");
                     insert.setString(10, rank < 0 ? null : LEVELS.get(rank));
@@ -109,9 +131,14 @@ public final class CatalogConnector implements Connector {
                 } catch (RowRejected e) {
                     ctx.rejects().reject(row.line(), e);
                 }
-            });
+            };
+            if (ctx.format().equals("yaml")) {
+                YamlCatalog.read(ctx.file(), loadRow);
+                return new FileLoad(counts[0], counts[1], Map.of());
+            }
+            TableReader.Header header = TableReader.read(ctx.file(), options, loadRow);
             if (header != null && !header.has("online") && !header.has("level")) {
-                throw new SourceException(ctx.file(), header.line(), null, id.sni37122.connectors.Messages.get("catalog.no_online_column"));
+                throw new SourceException(ctx.file(), header.line(), null, Messages.get("catalog.no_online_column"));
             }
         }
         return new FileLoad(counts[0], counts[1], Map.of());

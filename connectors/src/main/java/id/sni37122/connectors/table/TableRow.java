@@ -24,6 +24,11 @@ public final class TableRow {
         this.headers = headers;
     }
 
+    /** A row not read by {@link TableReader} (e.g. an item of a YAML list), with its fields as the headers. */
+    public static TableRow of(long line, Map<String, Object> values) {
+        return new TableRow(line, values, Map.of());
+    }
+
     /** The source's own header for a field ("Tanggal Laporan"), for messages; the field name if unmapped. */
     public String header(String field) {
         return headers.getOrDefault(field, field);

@@ -6,7 +6,7 @@ CREATE TABLE catalog_service (
     code          VARCHAR NOT NULL,
     name          VARCHAR NOT NULL,
     agency        VARCHAR,
-    area          VARCHAR NOT NULL,
+    area          VARCHAR,          -- as the catalogue writes it; NULL when blank (10.2 maps it to an ISO area)
     online        BOOLEAN NOT NULL,
     online_source VARCHAR NOT NULL, -- 'flag' (explicit column) or 'level' (SPBE level fallback)
     level         VARCHAR,
