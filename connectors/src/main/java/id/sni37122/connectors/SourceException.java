@@ -60,4 +60,10 @@ public class SourceException extends Exception {
         }
         return sb.append(getMessage()).toString();
     }
+
+    /** A library's message without the Java class names an analyst cannot act on; its first line only. */
+    public static String plainMessage(Throwable e) {
+        String m = String.valueOf(e.getMessage());
+        return m.replaceAll("(?:[a-z]\\w*\\.)+[A-Z]\\w*(?:Exception|Error):\\s*", "").lines().findFirst().orElse("");
+    }
 }

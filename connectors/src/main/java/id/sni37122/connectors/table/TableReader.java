@@ -124,7 +124,7 @@ public final class TableReader {
                     record = it.next();
                 } catch (RuntimeException e) {
                     // Commons CSV gives up on a broken quote: nothing after it can be trusted.
-                    throw new SourceException(file, nextLine, null, Messages.get("connectors.csv_broken", e.getMessage()), e);
+                    throw new SourceException(file, nextLine, null, Messages.get("connectors.csv_broken", SourceException.plainMessage(e)), e);
                 }
                 long line = nextLine;
                 nextLine = parser.getCurrentLineNumber() + 1;
@@ -227,9 +227,7 @@ public final class TableReader {
             if (why.contains("Zip bomb")) {
                 throw new SourceException(file, 0, null, Messages.get("connectors.xlsx_zip_bomb"), e);
             }
-            // The library's message, without Java class names an analyst cannot act on.
-            why = why.replaceAll("(?:[a-z]\\w*\\.)+\\w*(?:Exception|Error):\\s*", "").lines().findFirst().orElse("");
-            throw new SourceException(file, 0, null, Messages.get("connectors.xlsx_unreadable", why), e);
+            throw new SourceException(file, 0, null, Messages.get("connectors.xlsx_unreadable", SourceException.plainMessage(e)), e);
         }
         try (workbook) {
             SourceException firstError = null;

@@ -1,0 +1,99 @@
+package id.sni37122.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.CellType;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.ss.usermodel.Workbook;
+import org.apache.poi.ss.usermodel.WorkbookFactory;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The workbook an assessor opens, read back with POI: sheets, values as numbers, no formulas from sources. */
+class WorkbookTest {
+
+    @TempDir
+    Path dir;
+
+    private Path runFixture(String language, String... extraCatalogRows) throws Exception {
+        Path config = CliRunner.copyFixture("fixture-city", dir, List.of("kota-uji.yaml", "access.log", "layanan.csv",
+                "pengaduan.csv", "insiden.csv", "heartbeat.csv")).resolve("kota-uji.yaml");
+        Files.writeString(config, Files.readString(config).replace("language: id", "language: " + language));
+        for (String row : extraCatalogRows) {
+            Files.writeString(dir.resolve("layanan.csv"), row + "\n", StandardOpenOption.APPEND);
+        }
+        CliRunner.Result r = CliRunner.run("run", "-c", config.toString());
+        assertThat(r.exitCode()).as(r.out() + r.err()).isZero();
+        return dir.resolve("out/sni37122-kotauji-2023.xlsx");
+    }
+
+    private static Row rowStartingWith(Sheet sheet, String first) {
+        for (Row row : sheet) {
+            Cell c = row.getCell(0);
+            if (c != null && c.getCellType() == CellType.STRING && c.getStringCellValue().equals(first)) {
+                return row;
+            }
+        }
+        throw new AssertionError("no row starting with " + first + " in " + sheet.getSheetName());
+    }
+
+    @Test
+    void sheetsValuesAndNumberCells() throws Exception {
+        Path xlsx = runFixture("id");
+        try (InputStream in = Files.newInputStream(xlsx); Workbook book = WorkbookFactory.create(in)) {
+            List<String> names = new ArrayList<>();
+            book.forEach(s -> names.add(s.getSheetName()));
+            assertThat(names).containsExactly("Ringkasan", "10.1 Kunjungan portal data", "10.2 Layanan daring", "10.3 Waktu respons",
+                    "10.4 Waktu henti TI", "Kesiapan", "Kualitas Data", "Metodologi");
+            Sheet summary = book.getSheet("Ringkasan");
+            Row r102 = rowStartingWith(summary, "10.2");
+            assertThat(r102.getCell(1).getStringCellValue()).startsWith("Persentase layanan kota");
+            assertThat(r102.getCell(2).getCellType()).isEqualTo(CellType.NUMERIC);
+            assertThat(r102.getCell(2).getNumericCellValue()).isCloseTo(200.0 / 3, within(1e-9));
+            assertThat(r102.getCell(4).getNumericCellValue()).isEqualTo(2);
+            assertThat(r102.getCell(5).getNumericCellValue()).isEqualTo(3);
+            Row r101 = rowStartingWith(summary, "10.1");
+            assertThat(r101.getCell(2).getNumericCellValue()).isEqualTo(1.5);
+            assertThat(summary.getPaneInformation().isFreezePane()).isTrue();
+            // Every figure is a number the analyst can compute with, formatted, not text.
+            assertThat(r101.getCell(2).getCellStyle().getDataFormatString()).isEqualTo("#,##0.00");
+            // The readiness sheet shows a missing answer as missing, never as "Tidak".
+            Sheet readiness = book.getSheet("Kesiapan");
+            assertThat(rowStartingWith(readiness, "Skor kesiapan").getCell(1).getStringCellValue()).isEqualTo("0 dari 9 (belum diisi: 9)");
+            // Both charts of 10.2 are embedded in its sheet.
+            assertThat(((org.apache.poi.xssf.usermodel.XSSFSheet) book.getSheet("10.2 Layanan daring")).getDrawingPatriarch().getShapes())
+                    .hasSize(2);
+        }
+    }
+
+    @Test
+    void aSourceValueThatLooksLikeAFormulaStaysText() throws Exception {
+        Path xlsx = runFixture("en",
+                "X-1,\"=HYPERLINK(\"\"http://contoh.invalid\"\",\"\"klik\"\")\",@SUM(A1:A9),lainnya,Tidak,Informasi,,2020-01-01,",
+                "X-2,+62 812 0000,-1+1,lainnya,Tidak,Informasi,,2020-01-01,");
+        try (InputStream in = Files.newInputStream(xlsx); Workbook book = WorkbookFactory.create(in)) {
+            assertThat(book.getSheetAt(0).getSheetName()).isEqualTo("Summary");
+            List<String> injected = new ArrayList<>();
+            for (Sheet sheet : book) {
+                for (Row row : sheet) {
+                    for (Cell cell : row) {
+                        assertThat(cell.getCellType()).as(sheet.getSheetName() + "!" + cell.getAddress()).isNotEqualTo(CellType.FORMULA);
+                        if (cell.getCellType() == CellType.STRING && cell.getStringCellValue().matches("^[=+@-].*")) {
+                            injected.add(cell.getStringCellValue());
+                        }
+                    }
+                }
+            }
+            assertThat(injected).contains("=HYPERLINK(\"http://contoh.invalid\",\"klik\")", "@SUM(A1:A9)", "+62 812 0000", "-1+1");
+        }
+    }
+}
