@@ -75,27 +75,34 @@ public final class CityReport {
             summary.blank();
             summary.header(Labels.text("reports.iso"), Labels.text("reports.indicator"), Labels.text("reports.value"),
                     Labels.text("reports.unit"), Labels.text("reports.numerator"), Labels.text("reports.denominator"),
-                    Labels.text("reports.previous"), Labels.text("reports.change"), Labels.text("reports.warnings"),
-                    Labels.text("reports.rules"));
+                    Labels.text("reports.previous"), Labels.text("reports.change"));
             summary.freezeBelowHeader();
             ResultStore history = new ResultStore(warehouse);
+            List<Object[]> notes = new ArrayList<>();
             for (Indicator indicator : Indicators.all()) {
                 Optional<IndicatorResult> found = results.stream().filter(r -> r.indicator().equals(indicator.code())).findFirst();
                 IndicatorLabels labels = indicator.labels();
                 Double previous = history.history(city.code(), indicator.code()).stream()
                         .filter(h -> h.year() == year - 1).map(ResultStore.HistoryPoint::value).findFirst().orElse(null);
                 if (found.isEmpty()) {
-                    summary.row(indicator.code(), labels.name(), Labels.text("reports.no_value"), labels.unit(), null, null, previous, null, null);
+                    summary.row(indicator.code(), labels.name(), Labels.text("reports.no_value"), labels.unit(), null, null, previous, null);
                     continue;
                 }
                 IndicatorResult r = found.get();
                 Double change = previous != null && r.value() != null ? r.value() - previous : null;
                 String warnings = String.join("; ", r.warnings().stream().map(w -> labels.get(w)).toList());
                 summary.row(r.indicator(), labels.name(), r.value() == null ? Labels.text("reports.no_value") : r.value(), labels.unit(),
-                        r.numerator(), r.denominator(), previous, change, warnings.isEmpty() ? null : warnings, rulesInBrief(r));
+                        r.numerator(), r.denominator(), previous, change);
+                if (!warnings.isEmpty()) {
+                    notes.add(new Object[] {r.indicator(), Labels.text("reports.warnings") + ": " + warnings});
+                }
+                notes.add(new Object[] {r.indicator(), Labels.text("reports.rules") + ": " + rulesInBrief(r)});
                 written.addAll(indicatorSheet(book, indicator, r, outputDir, base));
             }
-            summary.autosize(10);
+            summary.blank();
+            summary.header(Labels.text("reports.iso"), Labels.text("reports.notes_and_rules"));
+            notes.forEach(summary::row);
+            summary.autosize(8);
             readinessSheet(book, year);
             qualitySheet(book);
             methodSheet(book, results);

@@ -35,6 +35,8 @@ final class SheetWriter {
     private final CellStyle decimal;
     private final CellStyle date;
     private final CellStyle wrap;
+    private final CellStyle plain;
+    private final CellStyle plainNumber;
     private int next;
     private int headerRow = -1;
     private XSSFDrawing drawing;
@@ -42,6 +44,12 @@ final class SheetWriter {
     SheetWriter(XSSFWorkbook book, String name) {
         this.book = book;
         this.sheet = book.createSheet(name);
+        // Printed (or exported to PDF) on A4 landscape, one page wide: what an assessor files.
+        sheet.getPrintSetup().setPaperSize(org.apache.poi.ss.usermodel.PrintSetup.A4_PAPERSIZE);
+        sheet.getPrintSetup().setLandscape(true);
+        sheet.setFitToPage(true);
+        sheet.getPrintSetup().setFitWidth((short) 1);
+        sheet.getPrintSetup().setFitHeight((short) 0);
         this.title = font(book, 14, true);
         this.subtitle = font(book, 12, true);
         this.header = font(book, 11, true);
@@ -52,8 +60,12 @@ final class SheetWriter {
         this.integer = format(book, "#,##0");
         this.decimal = format(book, "#,##0.00");
         this.date = format(book, "dd/mm/yyyy");
+        this.plainNumber = format(book, "0");
+        this.plain = book.createCellStyle();
+        plain.setVerticalAlignment(org.apache.poi.ss.usermodel.VerticalAlignment.TOP);
         this.wrap = book.createCellStyle();
-        wrap.setWrapText(false);
+        wrap.setWrapText(true);
+        wrap.setVerticalAlignment(org.apache.poi.ss.usermodel.VerticalAlignment.TOP);
     }
 
     /** A legal, unique-enough sheet name: at most 31 characters, none of []:*?/\ . */
@@ -73,20 +85,31 @@ final class SheetWriter {
 
     private static CellStyle format(Workbook book, String pattern) {
         CellStyle s = book.createCellStyle();
+        s.setVerticalAlignment(org.apache.poi.ss.usermodel.VerticalAlignment.TOP);
         s.setDataFormat(book.createDataFormat().getFormat(pattern));
         return s;
     }
 
+    /** Titles and notes span several columns, so they neither widen column A nor get cut. */
+    private static final int TEXT_SPAN = 8;
+
     void title(String text) {
-        cell(sheet.createRow(next++), 0, text).setCellStyle(title);
+        spanning(text).setCellStyle(title);
     }
 
     void subtitle(String text) {
-        cell(sheet.createRow(next++), 0, text).setCellStyle(subtitle);
+        spanning(text).setCellStyle(subtitle);
     }
 
     void note(String text) {
-        cell(sheet.createRow(next++), 0, text);
+        spanning(text);
+    }
+
+    private Cell spanning(String text) {
+        int r = next++;
+        Cell cell = cell(sheet.createRow(r), 0, text);
+        sheet.addMergedRegion(new org.apache.poi.ss.util.CellRangeAddress(r, r, 0, TEXT_SPAN - 1));
+        return cell;
     }
 
     void blank() {
@@ -129,8 +152,12 @@ final class SheetWriter {
         if (value == null) {
             return cell;
         }
-        if (value instanceof Integer || value instanceof Long) {
-            cell.setCellValue(((Number) value).doubleValue());
+        if (value instanceof Integer n) {
+            // Years, months and small counts: no thousands separator, or 2023 would read "2.023".
+            cell.setCellValue(n);
+            cell.setCellStyle(plainNumber);
+        } else if (value instanceof Long n) {
+            cell.setCellValue(n);
             cell.setCellStyle(integer);
         } else if (value instanceof Number n) {
             double d = n.doubleValue();
@@ -144,31 +171,59 @@ final class SheetWriter {
         } else if (value instanceof Boolean b) {
             cell.setCellValue(b);
         } else {
-            cell.setCellValue(value.toString()); // always a string cell: never parsed as a formula
+            String text = value.toString();
+            cell.setCellValue(text); // always a string cell: never parsed as a formula
+            cell.setCellStyle(text.length() > 70 ? wrap : plain);
         }
         return cell;
     }
 
-    /** Places a PNG to the right of what was just written, at two thirds of its size. */
-    void image(Path png, int column) throws IOException {
-        if (drawing == null) {
-            drawing = sheet.createDrawingPatriarch();
-        }
-        int index = book.addPicture(Files.readAllBytes(png), Workbook.PICTURE_TYPE_PNG);
-        ClientAnchor anchor = book.getCreationHelper().createClientAnchor();
-        anchor.setCol1(column);
-        anchor.setRow1(Math.max(0, next - 14));
-        anchor.setAnchorType(ClientAnchor.AnchorType.MOVE_DONT_RESIZE);
-        XSSFPicture picture = drawing.createPicture(anchor, index);
-        picture.resize(0.6);
-        next = Math.max(next, anchor.getRow1() + 22); // keep the next table below the chart
+    private record Placed(byte[] png, int column, int row) {
     }
 
+    private final java.util.List<Placed> images = new java.util.ArrayList<>();
+
+    /**
+     * Places a PNG to the right of what was just written; the next table starts below it. It is
+     * sized when the columns are ({@link #autosize}), since a picture is anchored to cells.
+     */
+    void image(Path png, int column) throws IOException {
+        int row = Math.max(0, next - 14);
+        images.add(new Placed(Files.readAllBytes(png), column, row));
+        next = Math.max(next, row + 24);
+    }
+
+    /** Sizes the first columns to their content (at most 60 characters), then places the pictures. */
     void autosize(int columns) {
         for (int i = 0; i < columns; i++) {
             sheet.autoSizeColumn(i);
             int width = sheet.getColumnWidth(i);
-            sheet.setColumnWidth(i, Math.min(Math.max(width + 512, 10 * 256), 80 * 256));
+            sheet.setColumnWidth(i, Math.min(Math.max(width + 512, 10 * 256), 60 * 256));
         }
+        // Wrapped text needs taller rows; spreadsheet programs do not always grow them on opening.
+        for (Row row : sheet) {
+            int lines = 1;
+            for (Cell cell : row) {
+                if (cell.getCellType() == org.apache.poi.ss.usermodel.CellType.STRING && cell.getCellStyle().getWrapText()) {
+                    int chars = Math.max(1, sheet.getColumnWidth(cell.getColumnIndex()) / 256 - 1);
+                    lines = Math.max(lines, (cell.getStringCellValue().length() + chars - 1) / chars);
+                }
+            }
+            if (lines > 1) {
+                row.setHeightInPoints(lines * sheet.getDefaultRowHeightInPoints());
+            }
+        }
+        for (Placed p : images) {
+            if (drawing == null) {
+                drawing = sheet.createDrawingPatriarch();
+            }
+            ClientAnchor anchor = book.getCreationHelper().createClientAnchor();
+            anchor.setCol1(p.column());
+            anchor.setRow1(p.row());
+            anchor.setAnchorType(ClientAnchor.AnchorType.MOVE_DONT_RESIZE);
+            XSSFPicture picture = drawing.createPicture(anchor, book.addPicture(p.png(), Workbook.PICTURE_TYPE_PNG));
+            picture.resize(0.6);
+        }
+        images.clear();
     }
 }
