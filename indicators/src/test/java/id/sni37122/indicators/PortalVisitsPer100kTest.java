@@ -77,6 +77,25 @@ class PortalVisitsPer100kTest {
     }
 
     @Test
+    void theYearOfAVisitIsTheCitysLocalYearWibAgainstWita() throws Exception {
+        // 23:30 WIB on 31 Dec 2023 is 00:30 WITA on 1 Jan 2024. Lines come out of order and in mixed offsets:
+        // 16:40 UTC (+0000) is ten minutes after the first hit, and continues its visit.
+        String log = line("36.72.1.1", "31/Dec/2023:16:40:00 +0000", "GET", "/dataset/b", 200, CHROME)
+                + line("36.72.1.1", "31/Dec/2023:23:30:00 +0700", "GET", "/dataset/a", 200, CHROME);
+        try (TestCity city = new TestCity(dir)) {
+            city.population(100_000, 2023, 2024);
+            city.load("portal", "access.log", "combined", log);
+            var wib = new id.sni37122.connectors.CityContext("uji", "Kota Uji", java.time.ZoneId.of("Asia/Pontianak"));
+            var wita = TestCity.CITY;
+            PortalVisitsPer100k visits = new PortalVisitsPer100k();
+            assertThat(visits.compute(city.warehouse.connection(), wib, 2023, Map.of()).orElseThrow().numerator()).isEqualTo(1);
+            assertThat(visits.compute(city.warehouse.connection(), wib, 2024, Map.of())).isEmpty();
+            assertThat(visits.compute(city.warehouse.connection(), wita, 2023, Map.of())).isEmpty();
+            assertThat(visits.compute(city.warehouse.connection(), wita, 2024, Map.of()).orElseThrow().numerator()).isEqualTo(1);
+        }
+    }
+
+    @Test
     void aVisitIsNotCountedTwiceWhenItsHitsArriveInTwoFiles() throws Exception {
         try (TestCity city = new TestCity(dir)) {
             city.population(100_000, 2023);

@@ -48,6 +48,133 @@ final class AccessLogParser {
     AccessLogParser(String format) {
         this.vhost = format.equals("vhost_combined");
         this.hasAgent = !format.equals("common");
+        this.elements = null;
+    }
+
+    /**
+     * A parser for an Apache {@code LogFormat} or Nginx {@code log_format} string given in the
+     * config ({@code format: custom, pattern: '...'}). It reads the fields 10.1 needs (address,
+     * time, request, status, user agent, host, X-Forwarded-For) and skips the others.
+     */
+    AccessLogParser(String format, String pattern) throws IllegalArgumentException {
+        this.vhost = false;
+        this.elements = compile(pattern);
+        this.hasAgent = elements.stream().anyMatch(e -> "agent".equals(e.field()));
+        if (elements.stream().noneMatch(e -> "address".equals(e.field())) || elements.stream().noneMatch(e -> "time".equals(e.field()))
+                || elements.stream().noneMatch(e -> "request".equals(e.field())) || elements.stream().noneMatch(e -> "status".equals(e.field()))) {
+            throw new IllegalArgumentException(pattern);
+        }
+    }
+
+    /** A piece of a log pattern: literal text, or a field (null field: one not needed, skipped). */
+    record Element(String literal, String field) {
+    }
+
+    private final java.util.List<Element> elements;
+
+    private static final java.util.Map<String, String> FIELDS = java.util.Map.ofEntries(
+            java.util.Map.entry("%h", "address"), java.util.Map.entry("%a", "address"), java.util.Map.entry("$remote_addr", "address"),
+            java.util.Map.entry("%t", "time"), java.util.Map.entry("$time_local", "time"),
+            java.util.Map.entry("%r", "request"), java.util.Map.entry("$request", "request"),
+            java.util.Map.entry("%>s", "status"), java.util.Map.entry("%s", "status"), java.util.Map.entry("$status", "status"),
+            java.util.Map.entry("%{user-agent}i", "agent"), java.util.Map.entry("$http_user_agent", "agent"),
+            java.util.Map.entry("%v", "host"), java.util.Map.entry("%V", "host"), java.util.Map.entry("$host", "host"),
+            java.util.Map.entry("$server_name", "host"),
+            java.util.Map.entry("%{x-forwarded-for}i", "forwarded"), java.util.Map.entry("$http_x_forwarded_for", "forwarded"));
+
+    static java.util.List<Element> compile(String pattern) {
+        java.util.List<Element> out = new java.util.ArrayList<>();
+        StringBuilder literal = new StringBuilder();
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("%[<>]?(?:\\{[^}]*\\})?[a-zA-Z]|\\$[a-z_0-9]+").matcher(pattern);
+        int at = 0;
+        while (m.find()) {
+            literal.append(pattern, at, m.start());
+            if (literal.length() > 0) {
+                out.add(new Element(literal.toString(), null));
+                literal.setLength(0);
+            }
+            String token = m.group();
+            String key = token.startsWith("%{") ? token.toLowerCase(java.util.Locale.ROOT) : token;
+            out.add(new Element(null, FIELDS.getOrDefault(key, "")));
+            at = m.end();
+        }
+        literal.append(pattern.substring(at));
+        if (literal.length() > 0) {
+            out.add(new Element(literal.toString(), null));
+        }
+        return out;
+    }
+
+    /** Walks the line along the pattern: each field runs to the literal text that follows it. */
+    private void parseWithPattern() throws Malformed {
+        host = null;
+        agent = null;
+        forwardedFor = null;
+        address = null;
+        int requestStart = -1;
+        int requestEnd = -1;
+        for (int i = 0; i < elements.size(); i++) {
+            Element e = elements.get(i);
+            if (e.literal() != null) {
+                if (!line.startsWith(e.literal(), pos)) {
+                    // The line stops inside the expected text: cut short, not another format.
+                    boolean cut = e.literal().startsWith(line.substring(Math.min(pos, line.length())));
+                    throw new Malformed(cut ? "portal.truncated_line" : "portal.malformed_line", null);
+                }
+                pos += e.literal().length();
+                continue;
+            }
+            boolean quotedField = pos > 0 && line.charAt(pos - 1) == '"';
+            int end;
+            if (quotedField) {
+                end = closingQuote();
+            } else if (e.field().equals("time") && pos < line.length() && line.charAt(pos) == '[') {
+                end = line.indexOf(']', pos);
+                if (end < 0) {
+                    throw new Malformed("portal.truncated_line", null);
+                }
+                end++;
+            } else {
+                String next = i + 1 < elements.size() ? elements.get(i + 1).literal() : null;
+                end = next == null ? line.length() : line.indexOf(next.charAt(0), pos);
+                if (end < 0) {
+                    throw new Malformed("portal.truncated_line", null);
+                }
+            }
+            switch (e.field()) {
+                case "address" -> address = line.substring(pos, end);
+                case "agent" -> agent = line.substring(pos, end);
+                case "forwarded" -> forwardedFor = line.substring(pos, end);
+                case "host" -> host = line.substring(pos, end).toLowerCase(Locale.ROOT);
+                case "status" -> {
+                    String t = line.substring(pos, end);
+                    if (!t.matches("[1-5]\\d\\d")) {
+                        throw new Malformed("portal.bad_status", t);
+                    }
+                    status = Integer.parseInt(t);
+                }
+                case "time" -> {
+                    int from = line.charAt(pos) == '[' ? pos + 1 : pos;
+                    int to = line.charAt(end - 1) == ']' ? end - 1 : end;
+                    epochSecond = clfTime(from, to);
+                }
+                case "request" -> {
+                    requestStart = pos;
+                    requestEnd = end;
+                }
+                default -> {
+                    // a field 10.1 does not need
+                }
+            }
+            pos = end;
+        }
+        int s1 = line.indexOf(' ', requestStart);
+        if (s1 < 0 || s1 >= requestEnd || s1 == requestStart) {
+            throw new Malformed("portal.bad_request", null);
+        }
+        int s2 = line.lastIndexOf(' ', requestEnd - 1);
+        method = method(requestStart, s1);
+        extension = PortalConnector.extension(line, s1 + 1, s2 > s1 ? s2 : requestEnd);
     }
 
     void parse(String text) throws Malformed {
@@ -58,6 +185,10 @@ final class AccessLogParser {
             if (ch < 0x20 && ch != '\t' || ch == 0x7f) {
                 throw new Malformed("portal.binary_line", null); // e.g. a TLS handshake sent to the HTTP port
             }
+        }
+        if (elements != null) {
+            parseWithPattern();
+            return;
         }
         host = null;
         if (vhost) {
@@ -219,6 +350,11 @@ final class AccessLogParser {
         }
         int from = pos + 1;
         pos = end + 1;
+        return clfTime(from, end);
+    }
+
+    /** The time at {@code [from, end)} of the line, "10/Oct/2000:13:55:36 -0700", as epoch seconds. */
+    private long clfTime(int from, int end) throws Malformed {
         String t = line;
         if (end - from != 26 || t.charAt(from + 2) != '/' || t.charAt(from + 6) != '/' || t.charAt(from + 11) != ':'
                 || t.charAt(from + 20) != ' ') {

@@ -44,8 +44,8 @@ import org.duckdb.DuckDBConnection;
  */
 public final class PortalConnector implements Connector {
 
-    private static final Set<String> FORMATS = Set.of("combined", "common", "vhost_combined", "nginx");
-    private static final Set<String> OPTIONS = Set.of("hosts");
+    private static final Set<String> FORMATS = Set.of("combined", "common", "vhost_combined", "nginx", "custom");
+    private static final Set<String> OPTIONS = Set.of("hosts", "pattern");
 
     @Override
     public String kind() {
@@ -74,11 +74,30 @@ public final class PortalConnector implements Connector {
                 throw new SourceException(null, Messages.get("portal.unknown_option", key, OPTIONS));
             }
         }
+        if ("custom".equals(spec.format())) {
+            parser("custom", spec);
+        }
+    }
+
+    /** The parser for a format; {@code custom} compiles the config's {@code pattern}. */
+    private static AccessLogParser parser(String format, SourceSpec spec) throws SourceException {
+        if (!format.equals("custom")) {
+            return new AccessLogParser(format.equals("nginx") ? "combined" : format);
+        }
+        Object pattern = spec.options().get("pattern");
+        if (pattern == null) {
+            throw new SourceException(null, Messages.get("portal.pattern_missing"));
+        }
+        try {
+            return new AccessLogParser(format, pattern.toString());
+        } catch (IllegalArgumentException e) {
+            throw new SourceException(null, Messages.get("portal.pattern_incomplete", pattern));
+        }
     }
 
     @Override
     public FileLoad load(LoadContext ctx) throws IOException, SQLException, SourceException {
-        AccessLogParser parser = new AccessLogParser(ctx.format().equals("nginx") ? "combined" : ctx.format());
+        AccessLogParser parser = parser(ctx.format(), ctx.spec());
         Agents agents = new Agents(ctx);
         Visitors visitors = new Visitors(ctx.visitorSecret());
         long read = 0;

@@ -1,0 +1,144 @@
+package id.sni37122.connectors.portal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import id.sni37122.connectors.CityContext;
+import id.sni37122.connectors.FileOutcome;
+import id.sni37122.connectors.Ingestor;
+import id.sni37122.connectors.SourceSpec;
+import id.sni37122.connectors.Warehouse;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.zip.GZIPOutputStream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Every log shape the portal connector reads, and the lines it must survive. */
+class PortalConnectorTest {
+
+    private static final String CHROME = "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/120.0.0.0 Safari/537.36";
+
+    @TempDir
+    Path dir;
+
+    private FileOutcome load(String name, String format, Map<String, Object> options, String content) throws Exception {
+        Files.writeString(dir.resolve(name), content, StandardCharsets.ISO_8859_1);
+        return load(name, format, options);
+    }
+
+    private FileOutcome load(String name, String format, Map<String, Object> options) throws Exception {
+        try (Warehouse w = Warehouse.open(dir.resolve("w.duckdb"))) {
+            return new Ingestor(w, new CityContext("uji", "Kota Uji", ZoneId.of("Asia/Makassar")), Map.of(), new byte[32])
+                    .ingest(List.of(new SourceSpec("portal", name, dir, format, null, Map.of(), options)), null).files().get(0);
+        }
+    }
+
+    /** "epoch method status ext host agentKnown" per stored hit, in time order. */
+    private List<String> hits() throws Exception {
+        List<String> out = new ArrayList<>();
+        try (Warehouse w = Warehouse.open(dir.resolve("w.duckdb")); Statement s = w.connection().createStatement();
+             ResultSet r = s.executeQuery("SELECT ts, method, status, ext, host, agent_key IS NOT NULL FROM portal_hit ORDER BY ts, method")) {
+            while (r.next()) {
+                out.add(r.getLong(1) + " " + r.getString(2) + " " + r.getInt(3) + " " + r.getString(4) + " " + r.getString(5) + " "
+                        + r.getBoolean(6));
+            }
+        }
+        return out;
+    }
+
+    private long distinctVisitors() throws Exception {
+        try (Warehouse w = Warehouse.open(dir.resolve("w.duckdb")); Statement s = w.connection().createStatement();
+             ResultSet r = s.executeQuery("SELECT count(DISTINCT visitor) FROM portal_hit")) {
+            r.next();
+            return r.getLong(1);
+        }
+    }
+
+    @Test
+    void combinedWithLinesToSurvive() throws Exception {
+        String log = ""
+                + "36.72.1.1 - - [01/Mar/2023:10:00:00 +0800] \"GET /dataset/a?x=1 HTTP/1.1\" 200 5 \"-\" \"" + CHROME + "\"\n"
+                + "2001:db8::1 - - [01/Mar/2023:10:00:01 +0800] \"GET /dataset/a HTTP/1.1\" 200 5 \"-\" \"" + CHROME + "\"\n"
+                + "klien.example.id - - [01/Mar/2023:10:00:02 +0800] \"GET /dataset/a HTTP/1.1\" 200 5 \"-\" \"" + CHROME + "\"\n"
+                + "36.72.1.1 - - [30/Feb/2023:10:00:03 +0800] \"GET /dataset/a HTTP/1.1\" 200 5 \"-\" \"" + CHROME + "\"\n"
+                + "36.72.1.1 - - [01/Mar/2023:10:00:04 +0800] \"GET /dataset/a HTTP/1.1\" 200 5 \"-\" \"Mozilla/5.0 (Win\n"
+                + "\u0016\u0003\u0001\u0000\u00a5\u0001\u0000\u0000\u00a1\u0003\u0003\n"
+                + "36.72.1.1 - - [01/Mar/2023:10:00:05 +0800] \"GET /dataset/a HTTP/1.1\" 200\n"
+                + "\n"
+                // An earlier line after a later one, in another offset: 01:59:59 UTC is 09:59:59 WITA.
+                + "36.72.1.1 - - [01/Mar/2023:01:59:59 +0000] \"GET /Static/LOGO.PNG?v=2 HTTP/1.1\" 304 0 \"-\" \"" + CHROME + "\"\n";
+        FileOutcome outcome = load("access.log", "combined", Map.of(), log);
+        assertThat(outcome.rowsRead()).isEqualTo(8); // the blank line is not a line of data
+        assertThat(outcome.rowsLoaded()).isEqualTo(2);
+        assertThat(outcome.rejectReasons()).containsOnly(
+                Map.entry("portal.bad_address", 2L), Map.entry("portal.bad_time", 1L), Map.entry("portal.unterminated_quote", 1L),
+                Map.entry("portal.binary_line", 1L), Map.entry("portal.truncated_line", 1L));
+        assertThat(outcome.rejectExamples()).extracting(x -> x.line()).containsExactly(2L, 3L, 4L);
+        assertThat(hits()).containsExactly("1677635999 GET 304 png null true", "1677636000 GET 200 null null true");
+    }
+
+    @Test
+    void commonHasNoAgentAndAGzipIsFoundByItsContent() throws Exception {
+        try (OutputStream out = new GZIPOutputStream(Files.newOutputStream(dir.resolve("access.log.1")))) {
+            out.write(("36.72.1.1 - - [01/Mar/2023:10:00:00 +0800] \"GET /dataset/a.csv HTTP/1.1\" 200 5\n"
+                    + "36.72.1.2 - frank [01/Mar/2023:10:00:01 +0800] \"POST /api/3/action/package_search HTTP/1.0\" 200 5\n")
+                    .getBytes(StandardCharsets.ISO_8859_1));
+        }
+        FileOutcome outcome = load("access.log.1", "common", Map.of());
+        assertThat(outcome.rowsLoaded()).isEqualTo(2);
+        assertThat(hits()).containsExactly("1677636000 GET 200 csv null false", "1677636001 POST 200 null null false");
+        assertThat(distinctVisitors()).isEqualTo(2);
+    }
+
+    @Test
+    void vhostCombinedCountsOnlyThePortalsHosts() throws Exception {
+        String log = ""
+                + "data.kotauji.go.id:443 36.72.1.1 - - [01/Mar/2023:10:00:00 +0800] \"GET /dataset HTTP/1.1\" 200 5 \"-\" \"" + CHROME + "\"\n"
+                + "DATA.kotauji.go.id:80 36.72.1.1 - - [01/Mar/2023:10:00:01 +0800] \"GET /dataset HTTP/1.1\" 200 5 \"-\" \"" + CHROME + "\"\n"
+                + "www.kotauji.go.id:443 36.72.1.1 - - [01/Mar/2023:10:00:02 +0800] \"GET / HTTP/1.1\" 200 5 \"-\" \"" + CHROME + "\"\n";
+        FileOutcome outcome = load("other_vhosts_access.log", "vhost_combined", Map.of("hosts", List.of("data.kotauji.go.id")), log);
+        assertThat(outcome.rowsRead()).isEqualTo(3);
+        assertThat(outcome.rowsLoaded()).isEqualTo(2);
+        assertThat(outcome.details()).containsEntry("other_host", 1L);
+        assertThat(hits()).extracting(h -> h.split(" ")[4]).containsOnly("data.kotauji.go.id");
+    }
+
+    @Test
+    void forwardedForGivesTheFirstPublicAddress() throws Exception {
+        String log = ""
+                // Behind the proxy 10.0.0.2: the visitor is 36.72.1.1 (the private 192.168.1.5 is skipped) in both lines...
+                + "10.0.0.2 - - [01/Mar/2023:10:00:00 +0800] \"GET /a HTTP/1.1\" 200 5 \"-\" \"" + CHROME + "\" \"192.168.1.5, 36.72.1.1\"\n"
+                + "10.0.0.2 - - [01/Mar/2023:10:01:00 +0800] \"GET /b HTTP/1.1\" 200 5 \"-\" \"" + CHROME + "\" \"36.72.1.1\"\n"
+                // ...and another visitor behind the same proxy is someone else.
+                + "10.0.0.2 - - [01/Mar/2023:10:02:00 +0800] \"GET /c HTTP/1.1\" 200 5 \"-\" \"" + CHROME + "\" \"36.72.9.9\"\n";
+        assertThat(load("access.log", "combined", Map.of(), log).rowsLoaded()).isEqualTo(3);
+        assertThat(distinctVisitors()).isEqualTo(2);
+    }
+
+    @Test
+    void customApacheAndNginxPatterns() throws Exception {
+        String apache = "%v %h %l %u %t \"%r\" %>s %O \"%{Referer}i\" \"%{User-Agent}i\" %D";
+        String log = "data.kotauji.go.id 36.72.1.1 - - [01/Mar/2023:10:00:00 +0800] \"GET /dataset/a.json HTTP/1.1\" 200 512 \"-\" \""
+                + CHROME + "\" 1234\n";
+        FileOutcome a = load("apache.log", "custom", Map.of("pattern", apache), log);
+        assertThat(a.error()).isNull();
+        assertThat(a.rowsLoaded()).isEqualTo(1);
+
+        String nginx = "$remote_addr - $remote_user [$time_local] \"$request\" $status $body_bytes_sent \"$http_referer\" "
+                + "\"$http_user_agent\" rt=$request_time";
+        String nlog = "36.72.1.2 - - [01/Mar/2023:11:00:00 +0800] \"HEAD / HTTP/1.1\" 301 0 \"-\" \"curl/8.0\" rt=0.002\n"
+                + "36.72.1.2 - - [01/Mar/2023:11:00:01 +0800] \"GET / HTTP/1.1\" 200 0 \"-\"\n";
+        FileOutcome n = load("nginx.log", "custom", Map.of("pattern", nginx), nlog);
+        assertThat(n.rowsLoaded()).isEqualTo(1);
+        assertThat(n.rejectReasons()).containsOnlyKeys("portal.truncated_line");
+        assertThat(hits()).containsExactly("1677636000 GET 200 json data.kotauji.go.id true", "1677639600 HEAD 301 null null true");
+    }
+}
