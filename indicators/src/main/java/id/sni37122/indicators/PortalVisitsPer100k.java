@@ -46,6 +46,7 @@ public final class PortalVisitsPer100k implements Indicator {
         try (PreparedStatement p = warehouse.prepareStatement(SqlResource.load(PortalVisitsPer100k.class, "portal_years.sql"))) {
             p.setString(1, city.zone().getId());
             p.setString(2, city.code());
+            p.setString(3, city.code());
             try (ResultSet r = p.executeQuery()) {
                 while (r.next()) {
                     years.add(r.getInt(1));
@@ -101,12 +102,19 @@ public final class PortalVisitsPer100k implements Indicator {
                 }
             }
         }
-        if (days.isEmpty()) {
-            return Optional.empty();
-        }
-        long visits = Arrays.stream(months).sum();
         Map<String, Object> details = new LinkedHashMap<>();
         List<String> warnings = new ArrayList<>();
+        if (days.isEmpty()) {
+            // No raw log for the year: an analytics export, if there is one, with its tool named.
+            String tool = exports(warehouse, city, year, months, days);
+            if (tool == null) {
+                return Optional.empty();
+            }
+            details.put("source_tool", tool);
+            warnings.add("warning.from_export");
+            rules.note("visit_definition", tool);
+        }
+        long visits = Arrays.stream(months).sum();
         Double value = null;
         double denominator = 0;
         try (PreparedStatement p = warehouse.prepareStatement(SqlResource.load(PortalVisitsPer100k.class, "portal_population.sql"))) {
@@ -148,6 +156,26 @@ public final class PortalVisitsPer100k implements Indicator {
         List<Breakdown> breakdowns = List.of(monthly(months), missingDays(year, lastDay, days));
         return Optional.of(new IndicatorResult(code(), city.code(), year, value, visits, denominator,
                 "visits per 100 000 population", rules.used(), breakdowns, details, warnings));
+    }
+
+    /** Adds a year's exported visits to {@code months} and their days to {@code days}; returns the tool, or null. */
+    private static String exports(Connection warehouse, CityContext city, int year, long[] months, TreeSet<LocalDate> days)
+            throws SQLException {
+        java.util.Set<String> tools = new java.util.TreeSet<>();
+        try (PreparedStatement p = warehouse.prepareStatement(SqlResource.load(PortalVisitsPer100k.class, "portal_exports.sql"))) {
+            p.setString(1, city.code());
+            p.setInt(2, year);
+            try (ResultSet r = p.executeQuery()) {
+                while (r.next()) {
+                    LocalDate start = r.getObject(1, LocalDate.class);
+                    LocalDate end = r.getObject(2, LocalDate.class);
+                    months[start.getMonthValue()] += r.getLong(3);
+                    start.datesUntil(end.plusDays(1)).filter(d -> d.getYear() == year).forEach(days::add);
+                    tools.add(r.getString(4));
+                }
+            }
+        }
+        return tools.isEmpty() ? null : String.join(", ", tools);
     }
 
     private static String robotClassifier(Connection warehouse) throws SQLException {

@@ -96,6 +96,28 @@ class PortalVisitsPer100kTest {
     }
 
     @Test
+    void withoutRawLogsTheAnalyticsExportIsUsedAndNamed() throws Exception {
+        java.nio.file.Files.writeString(dir.resolve("ga.csv"), "Month,Sessions\n2023-02,\"1,000\"\n");
+        try (TestCity city = new TestCity(dir)) {
+            city.population(200_000, 2023);
+            // Matomo "Visits summary" by day (two days), and a Google Analytics month (Feb: 28 days).
+            var matomo = city.load("portal", "matomo.csv", null, "date,nb_uniq_visitors,nb_visits,nb_actions\n"
+                    + "2023-01-01,90,100,300\n2023-01-02,45,50,120\nbukan tanggal,1,2,3\n");
+            assertThat(matomo.format()).isEqualTo("analytics-csv");
+            assertThat(matomo.rowsLoaded()).isEqualTo(2);
+            assertThat(matomo.rejectExamples()).singleElement().satisfies(x -> assertThat(x.line()).isEqualTo(4));
+            city.load(new id.sni37122.connectors.SourceSpec("portal", "ga.csv", dir, "analytics-csv", null, Map.of(),
+                    Map.of("tool", "Google Analytics 4 (Sessions)")));
+            IndicatorResult r = city.compute(new PortalVisitsPer100k(), 2023);
+            assertThat(r.numerator()).isEqualTo(150 + 1_000);
+            assertThat(r.value()).isEqualTo(575.0);
+            assertThat(r.details()).containsEntry("coverage_days", 30);
+            assertThat((String) r.details().get("source_tool")).contains("nb_visits", "Google Analytics 4 (Sessions)");
+            assertThat(r.warnings()).contains("warning.from_export");
+        }
+    }
+
+    @Test
     void aVisitIsNotCountedTwiceWhenItsHitsArriveInTwoFiles() throws Exception {
         try (TestCity city = new TestCity(dir)) {
             city.population(100_000, 2023);

@@ -44,8 +44,8 @@ import org.duckdb.DuckDBConnection;
  */
 public final class PortalConnector implements Connector {
 
-    private static final Set<String> FORMATS = Set.of("combined", "common", "vhost_combined", "nginx", "custom");
-    private static final Set<String> OPTIONS = Set.of("hosts", "pattern");
+    private static final Set<String> FORMATS = Set.of("combined", "common", "vhost_combined", "nginx", "custom", "analytics-csv");
+    private static final Set<String> OPTIONS = Set.of("hosts", "pattern", "tool");
 
     @Override
     public String kind() {
@@ -59,12 +59,12 @@ public final class PortalConnector implements Connector {
 
     @Override
     public String defaultFormat(Path file) {
-        return "combined";
+        return file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".csv") ? "analytics-csv" : "combined";
     }
 
     @Override
     public boolean appendable(String format) {
-        return true; // every supported format is one line per hit
+        return !format.equals("analytics-csv"); // every log format is one line per hit
     }
 
     @Override
@@ -97,6 +97,9 @@ public final class PortalConnector implements Connector {
 
     @Override
     public FileLoad load(LoadContext ctx) throws IOException, SQLException, SourceException {
+        if (ctx.format().equals("analytics-csv")) {
+            return AnalyticsExport.load(ctx);
+        }
         AccessLogParser parser = parser(ctx.format(), ctx.spec());
         Agents agents = new Agents(ctx);
         Visitors visitors = new Visitors(ctx.visitorSecret());

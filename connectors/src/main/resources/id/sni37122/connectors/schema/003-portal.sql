@@ -24,3 +24,15 @@ CREATE TABLE user_agent (
     robot       BOOLEAN NOT NULL,
     classifier  VARCHAR NOT NULL    -- name and version of the classifier used
 );
+
+-- Visits from an analytics tool's export (Matomo "Visits summary", Google Analytics "Sessions"),
+-- the fallback when a city has no raw logs: one row per day or month, in that tool's definition.
+CREATE TABLE portal_visit_export (
+    city         VARCHAR NOT NULL,
+    file_id      BIGINT NOT NULL,
+    line         BIGINT NOT NULL,
+    period_start DATE NOT NULL,
+    period_end   DATE NOT NULL,
+    visits       BIGINT NOT NULL,
+    tool         VARCHAR NOT NULL
+);
