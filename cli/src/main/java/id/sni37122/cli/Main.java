@@ -15,7 +15,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "sni37122", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         resourceBundle = "id.sni37122.cli.help", sortOptions = false, usageHelpAutoWidth = true,
         subcommands = {RunCommand.class, IngestCommand.class, ComputeCommand.class, ReportCommand.class,
-                ValidateCommand.class, StatusCommand.class, CommandLine.HelpCommand.class})
+                ValidateCommand.class, StatusCommand.class, CompareCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 
     @Spec

@@ -57,6 +57,13 @@ final class Charts {
         write(chart, false, png);
     }
 
+    /** Cities ranked on one indicator, the group's pooled figure last. */
+    static void ranking(String title, String axis, DefaultCategoryDataset data, Path png) throws IOException {
+        JFreeChart chart = ChartFactory.createBarChart(title, Labels.text("reports.city"), axis, data, PlotOrientation.VERTICAL,
+                false, false, false);
+        write(chart, false, png);
+    }
+
     private static void write(JFreeChart chart, boolean slantedLabels, Path png) throws IOException {
         chart.setBackgroundPaint(Color.WHITE);
         chart.getTitle().setFont(new Font(Font.SANS_SERIF, Font.BOLD, 18));
