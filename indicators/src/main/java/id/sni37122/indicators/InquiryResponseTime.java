@@ -30,6 +30,47 @@ public final class InquiryResponseTime implements Indicator {
             + "|keributan|kerusuhan|tawuran|odgj|gangguan jiwa|orang hilang|terlantar|tenggelam|tersetrum|mayat|bunuh diri"
             + "|kepolisian|rescue|hewan liar|pohon tumbang|darurat";
     static final String INQUIRY = "informasi|pertanyaan|covid";
+    /** Prank and ghost calls are neither inquiries nor emergencies (SOURCES.md): never counted. */
+    static final String OTHER = "prank|iseng|ghost|salah sambung|panggilan kosong";
+
+    /**
+     * A config rule placing records in a kind: {@code {kind: emergency, category: "regex", channel: "regex"}};
+     * every pattern given must match (case-insensitive, anywhere in the text).
+     */
+    record KindRule(String kind, java.util.regex.Pattern category, java.util.regex.Pattern channel) {
+        boolean matches(String recordCategory, String recordChannel) {
+            return (category == null || category.matcher(recordCategory == null ? "" : recordCategory).find())
+                    && (channel == null || channel.matcher(recordChannel == null ? "" : recordChannel).find());
+        }
+    }
+
+    /** The config's kind_rules first, then the defaults by category; the source's own kind wins over all. */
+    static List<KindRule> kindRules(Object configured, String emergency, String inquiry) {
+        List<KindRule> rules = new ArrayList<>();
+        if (configured instanceof List<?> list) {
+            for (Object o : list) {
+                if (o instanceof Map<?, ?> m && m.get("kind") != null) {
+                    rules.add(new KindRule(m.get("kind").toString(), pattern(m.get("category")), pattern(m.get("channel"))));
+                }
+            }
+        }
+        rules.add(new KindRule("other", pattern(OTHER), null));
+        rules.add(new KindRule("emergency", pattern(emergency), null));
+        rules.add(new KindRule("inquiry", pattern(inquiry), null));
+        return rules;
+    }
+
+    private static java.util.regex.Pattern pattern(Object regex) {
+        return regex == null ? null : java.util.regex.Pattern.compile(regex.toString(),
+                java.util.regex.Pattern.CASE_INSENSITIVE | java.util.regex.Pattern.UNICODE_CASE);
+    }
+
+    static String kindOf(List<KindRule> rules, String sourceKind, String category, String channel) {
+        if (sourceKind != null) {
+            return sourceKind;
+        }
+        return rules.stream().filter(r -> r.matches(category, channel)).map(KindRule::kind).findFirst().orElse("complaint");
+    }
 
     @Override
     public String code() {
@@ -68,6 +109,12 @@ public final class InquiryResponseTime implements Indicator {
         List<String> countKinds = rules.words("count_kinds", List.of("inquiry", "complaint"));
         String emergency = rules.text("emergency_categories", EMERGENCY);
         String inquiry = rules.text("inquiry_categories", INQUIRY);
+        Object configuredKinds = settings == null ? null : settings.get("kind_rules");
+        List<KindRule> kindRules = kindRules(configuredKinds, emergency, inquiry);
+        if (configuredKinds != null) {
+            rules.note("kind_rules", configuredKinds);
+        }
+        rules.note("never_counted", "emergency; " + OTHER);
         rules.note("response", "first response; closure when the source has no first response");
         rules.note("unanswered", "left out of numerator and denominator; reported with a lower bound up to the cut-off");
         LocalDateTime cutoff;
@@ -81,14 +128,12 @@ public final class InquiryResponseTime implements Indicator {
         List<Answer> answers = new ArrayList<>();
         Map<String, Long> byKind = new TreeMap<>();
         try (PreparedStatement p = warehouse.prepareStatement(SqlResource.load(InquiryResponseTime.class, "inquiry_response_time.sql"))) {
-            p.setString(1, city.code());
-            p.setString(2, emergency);
-            p.setString(3, inquiry);
-            p.setString(4, city.zone().getId());
-            p.setInt(5, year);
+            p.setString(1, city.zone().getId());
+            p.setString(2, city.code());
+            p.setInt(3, year);
             try (ResultSet r = p.executeQuery()) {
                 while (r.next()) {
-                    String kind = r.getString("decided_kind");
+                    String kind = kindOf(kindRules, r.getString("kind"), r.getString("category"), r.getString("channel"));
                     byKind.merge(kind, 1L, Long::sum);
                     if (!countKinds.contains(kind)) {
                         continue;

@@ -78,4 +78,30 @@ class InquiryResponseTimeTest {
             assertThat(r.details()).containsEntry("unanswered", 0L);
         }
     }
+
+    @Test
+    void samarinda112CategoriesPrankCallsAndConfiguredKindRules() throws Exception {
+        String csv = HEADER
+                // Samarinda Siaga 112's own categories (SOURCES.md): the category decides, not the 112 channel.
+                + "A,Call Center 112,Ambulance,,2023-02-01T08:00:00+08:00,2023-02-01T08:10:00+08:00,,Dinkes,Selesai\n"
+                + "B,Call Center 112,Orang Dengan Gangguan Jiwa (ODGJ),,2023-02-01T08:00:00+08:00,2023-02-01T09:00:00+08:00,,Dinsos,Selesai\n"
+                + "C,Call Center 112,PDAM,,2023-02-01T08:00:00+08:00,2023-02-01T20:00:00+08:00,,PDAM,Selesai\n"
+                + "D,Call Center 112,Permintaan Pemotongan Pohon,,2023-02-01T08:00:00+08:00,2023-02-02T08:00:00+08:00,,DLH,Selesai\n"
+                + "E,Call Center 112,Prank Call,,2023-02-01T08:00:00+08:00,2023-02-01T08:01:00+08:00,,-,Selesai\n"
+                + "F,Hotline Banjir,Laporan Warga,,2023-02-01T08:00:00+08:00,2023-02-01T08:30:00+08:00,,BPBD,Selesai\n";
+        try (TestCity city = new TestCity(dir)) {
+            city.load("inquiries", "112.csv", null, csv);
+            IndicatorResult r = city.compute(new InquiryResponseTime(), 2023);
+            // Counted: C 12 h, D 24 h, F 0.5 h ("Laporan Warga": a complaint). A and B emergencies, E a prank call.
+            assertThat(r.denominator()).isEqualTo(3);
+            assertThat(r.numerator()).isCloseTo(36.5, within(1e-9));
+            assertThat(r.details()).containsEntry("kind_emergency", 2L).containsEntry("kind_other", 1L);
+
+            // A city rule: everything on the flood hotline is an emergency.
+            IndicatorResult configured = city.compute(new InquiryResponseTime(), 2023,
+                    Map.of("kind_rules", List.of(Map.of("kind", "emergency", "channel", "hotline banjir"))));
+            assertThat(configured.denominator()).isEqualTo(2);
+            assertThat(configured.rules()).containsKey("kind_rules");
+        }
+    }
 }

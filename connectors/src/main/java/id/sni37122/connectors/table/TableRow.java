@@ -29,6 +29,13 @@ public final class TableRow {
         return new TableRow(line, values, Map.of());
     }
 
+    /** A copy with one field's value replaced (e.g. a date rewritten from a source's own form). */
+    public TableRow with(String field, Object value) {
+        Map<String, Object> copy = new java.util.HashMap<>(values);
+        copy.put(field, value);
+        return new TableRow(line, copy, headers);
+    }
+
     /** The source's own header for a field ("Tanggal Laporan"), for messages; the field name if unmapped. */
     public String header(String field) {
         return headers.getOrDefault(field, field);
