@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -247,8 +248,9 @@ public final class DowntimePerIncident implements Indicator {
         return local.atZone(city.zone()).withZoneSameInstant(ZoneOffset.UTC).toLocalDateTime();
     }
 
+    /** Local time to the second ("2023-12-27 06:50", seconds shown only when not zero): monitors stamp milliseconds. */
     private static String localText(LocalDateTime utc, CityContext city) {
-        return local(utc, city).toString().replace('T', ' ');
+        return local(utc, city).truncatedTo(ChronoUnit.SECONDS).toString().replace('T', ' ');
     }
 
     private static int localYear(LocalDateTime utc, CityContext city) {
