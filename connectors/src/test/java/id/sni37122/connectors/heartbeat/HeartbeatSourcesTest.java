@@ -130,6 +130,19 @@ class HeartbeatSourcesTest {
     }
 
     @Test
+    void aLiveKumaDatabaseIsReadWithItsWriteAheadLog() throws Exception {
+        Path file = kuma("WAL", "(1, 0, '2023-10-01 00:00:00')");
+        // Kuma still running: its latest heartbeat is only in kuma.db-wal, not yet in the file.
+        try (Connection running = DriverManager.getConnection("jdbc:sqlite:" + file); Statement s = running.createStatement()) {
+            s.execute("PRAGMA wal_autocheckpoint = 0");
+            s.execute("INSERT INTO heartbeat (monitor_id, status, time) VALUES (1, 1, '2023-10-01 00:01:00')");
+            assertThat(dir.resolve("kuma.db-wal")).exists();
+            FileOutcome out = load("kuma.db", "uptime-kuma");
+            assertThat(out.rowsLoaded()).as(String.valueOf(out.error())).isEqualTo(2);
+        }
+    }
+
+    @Test
     void aFileThatIsNotKumasDatabaseFailsAsAWholeSayingSo() throws Exception {
         Files.writeString(dir.resolve("kuma.db"), "monitor,time,status\nPortal,2023-10-01T08:00:00+08:00,up\n");
         FileOutcome text = load("kuma.db", null);
