@@ -75,6 +75,9 @@ class BadInputCorpusTest {
             "n04-bad-planned-flag.csv,           incidents,  REJECTS",
             "h01-unknown-status.csv,             heartbeats, REJECTS",
             "h02-wrong-header.csv,               heartbeats, FAILED",
+            "h03-not-sqlite.db,                  heartbeats, FAILED",
+            "h04-prometheus-error.json,          heartbeats, FAILED",
+            "h05-prometheus-nan.json,            heartbeats, REJECTS",
             "q01-negative-population.csv,        population, REJECTS",
             "q02-population-not-a-number.csv,    population, REJECTS",
     })

@@ -30,7 +30,8 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
  * 2022 and 2023, with portal logs (monthly gzip files and a plain current log), a service
  * catalogue (an XLSX with a title block for Samarinda, a semicolon CSV for Pontianak),
  * complaint exports with personal columns the pipeline must ignore and 112 emergencies mixed in,
- * an incident register, monitor checks and readiness answers. The data is invented, seeded and
+ * an incident register, monitor checks (a heartbeat CSV and, for Samarinda, an Uptime Kuma database
+ * written by {@link SampleKumaDb}) and readiness answers. The data is invented, seeded and
  * deterministic; the service names and agencies are real ones (SOURCES.md).
  * Run {@code make samples} to rewrite them; {@link SampleCitiesTest} checks they are current.
  */
@@ -88,6 +89,7 @@ public final class SampleCities {
             if (city == SAMARINDA) {
                 catalogXlsx(dir.resolve("layanan.xlsx"));
                 heartbeats(city, dir.resolve("heartbeat-portal.csv"), random);
+                SampleKumaDb.write(dir.resolve("kuma.db"));
             } else {
                 catalogCsv(dir.resolve("layanan.csv"));
             }
@@ -453,7 +455,7 @@ public final class SampleCities {
                   - {year: 2023, population: 679912, source: "proyeksi ilustratif untuk contoh, bukan angka BPS"}
                 """;
         String catalog = samarinda ? "[{path: layanan.xlsx}]" : "[{path: layanan.csv}]";
-        String heartbeats = samarinda ? "  heartbeats: [{path: heartbeat-portal.csv}]\n" : "";
+        String heartbeats = samarinda ? "  heartbeats: [{path: heartbeat-portal.csv}, {path: kuma.db, format: uptime-kuma}]\n" : "";
         return """
                 # Contoh konfigurasi %1$s: data contoh yang dibuat untuk demonstrasi (lihat samples/README.md).
                 city: {code: %2$s, name: %1$s, timezone: %3$s}

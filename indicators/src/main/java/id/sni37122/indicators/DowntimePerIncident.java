@@ -7,8 +7,10 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -22,11 +24,14 @@ import java.util.function.Function;
 
 /**
  * 10.4: the average IT-infrastructure downtime, in hours, per incident. Outages come from the
- * incident register and from monitor checks; a monitor's outages closer than {@code merge_gap}
- * are joined, blips under {@code min_duration} dropped, and outages that overlap in time are one
- * incident whose duration is their union ({@code group_overlapping}), so an outage in both the
- * register and the monitor data counts once. Planned maintenance counts; an incident belongs to
- * the local year it started; one still open is left out and reported (INDICATORS.md).
+ * incident register and from monitor checks ({@link MonitorTimeline}: maintenance is planned
+ * downtime, pending is neither up nor down, a monitor's silence is a data gap, not downtime);
+ * a monitor's outages closer than {@code merge_gap} are joined, blips under {@code min_duration}
+ * dropped, and outages that overlap in time are one incident whose duration is their union
+ * ({@code group_overlapping}), so an outage in both the register and the monitor data counts once.
+ * Planned maintenance counts; an incident belongs to the local year it started; one still open is
+ * left out and reported (INDICATORS.md). Data gaps and each monitor's availability are reported
+ * beside the figure.
  */
 public final class DowntimePerIncident implements Indicator {
 
@@ -71,35 +76,17 @@ public final class DowntimePerIncident implements Indicator {
         Duration mergeGap = rules.duration("merge_gap", Duration.ofMinutes(5));
         Duration minDuration = rules.duration("min_duration", Duration.ZERO);
         boolean groupOverlapping = rules.flag("group_overlapping", true);
+        int gapIntervals = rules.integer("gap_intervals", 3);
         rules.note("planned_maintenance", "counted; reported separately");
-        rules.note("derived_outage", "first DOWN check to the first UP check after it");
+        rules.note("derived_outage", "first DOWN (MAINTENANCE: planned) check to the first other check after it; PENDING is neither");
+        rules.note("data_gap", "a monitor silent for more than gap_intervals x its interval (Uptime Kuma's, else the median "
+                + "time between its checks) is a data gap, not downtime");
+        rules.note("availability", "per monitor: (watched hours - down hours) / watched hours; down includes maintenance");
 
-        List<Outage> register = new ArrayList<>();
-        Map<String, List<Outage>> byMonitor = new TreeMap<>();
-        try (PreparedStatement p = warehouse.prepareStatement(SqlResource.load(DowntimePerIncident.class, "downtime_outages.sql"))) {
-            p.setString(1, city.code());
-            p.setString(2, city.code());
-            try (ResultSet r = p.executeQuery()) {
-                while (r.next()) {
-                    String cause = r.getString("cause");
-                    Outage o = new Outage(r.getString("origin"), new TreeSet<>(List.of(r.getString("asset"))),
-                            cause == null ? new TreeSet<>() : new TreeSet<>(List.of(cause)), r.getBoolean("planned"),
-                            r.getObject("started_at", LocalDateTime.class), r.getObject("ended_at", LocalDateTime.class));
-                    if (o.origin().equals("register")) {
-                        register.add(o);
-                    } else {
-                        byMonitor.computeIfAbsent(r.getString("asset"), m -> new ArrayList<>()).add(o);
-                    }
-                }
-            }
-        }
-        List<Outage> outages = new ArrayList<>(register);
-        for (List<Outage> monitor : byMonitor.values()) {
-            for (Outage o : mergeCloser(monitor, mergeGap)) {
-                if (o.end() == null || Duration.between(o.start(), o.end()).compareTo(minDuration) >= 0) {
-                    outages.add(o);
-                }
-            }
+        List<Outage> outages = register(warehouse, city);
+        List<MonitorTimeline> monitors = monitors(warehouse, city, mergeGap, gapIntervals);
+        for (MonitorTimeline m : monitors) {
+            m.outages().stream().filter(o -> counts(o, minDuration)).forEach(outages::add);
         }
         List<Outage> open = outages.stream().filter(o -> o.end() == null).toList();
         List<Outage> closed = outages.stream().filter(o -> o.end() != null).toList();
@@ -108,6 +95,16 @@ public final class DowntimePerIncident implements Indicator {
         long openInYear = open.stream().filter(o -> localYear(o.start(), city) == year).count();
         if (inYear.isEmpty() && openInYear == 0) {
             return Optional.empty();
+        }
+        List<List<Object>> gapRows = new ArrayList<>();
+        double gapHours = 0;
+        for (MonitorTimeline m : monitors) {
+            for (MonitorTimeline.Span g : m.gaps()) {
+                if (localYear(g.from(), city) == year) {
+                    gapRows.add(List.of(m.monitor(), localText(g.from(), city), localText(g.to(), city), g.hours()));
+                    gapHours += g.hours();
+                }
+            }
         }
         double hours = inYear.stream().mapToDouble(Outage::hours).sum();
         Map<String, Object> details = new LinkedHashMap<>();
@@ -119,30 +116,106 @@ public final class DowntimePerIncident implements Indicator {
         details.put("open_incidents", openInYear);
         details.put("from_register", inYear.stream().filter(o -> o.origin().contains("register")).count());
         details.put("from_monitors", inYear.stream().filter(o -> o.origin().contains("monitor")).count());
-        List<String> warnings = openInYear > 0 ? List.of("warning.open_incidents") : List.of();
+        details.put("data_gaps", gapRows.size());
+        details.put("data_gap_hours", gapHours);
+        List<String> warnings = new ArrayList<>();
+        if (openInYear > 0) {
+            warnings.add("warning.open_incidents");
+        }
+        if (!gapRows.isEmpty()) {
+            warnings.add("warning.data_gaps");
+        }
         List<Breakdown> breakdowns = List.of(
                 monthly(inYear, city),
                 group("by_cause", "cause", inYear, o -> o.causes().isEmpty() ? "-" : String.join(", ", o.causes())),
                 group("by_asset", "asset", inYear, o -> String.join(", ", o.assets())),
                 group("by_planned", "planned", inYear, o -> o.planned() ? "planned" : "unplanned"),
-                list(inYear, city));
+                list(inYear, city),
+                availability(monitors, minDuration, city, year),
+                new Breakdown("data_gaps", List.of("monitor", "from", "to", "hours"), gapRows, null));
         Double value = inYear.isEmpty() ? null : hours / inYear.size();
         return Optional.of(new IndicatorResult(code(), city.code(), year, value, hours, inYear.size(), "hours per incident",
                 rules.used(), breakdowns, details, warnings));
     }
 
-    /** A monitor's outages separated by an up spell shorter than the gap are one outage. */
-    static List<Outage> mergeCloser(List<Outage> outages, Duration gap) {
-        List<Outage> out = new ArrayList<>();
-        for (Outage o : outages) {
-            Outage last = out.isEmpty() ? null : out.get(out.size() - 1);
-            if (last != null && last.end() != null && Duration.between(last.end(), o.start()).compareTo(gap) < 0) {
-                out.set(out.size() - 1, new Outage(last.origin(), last.assets(), last.causes(), last.planned(), last.start(), o.end()));
-            } else {
-                out.add(o);
+    /** Whether a monitor outage counts: blips shorter than {@code min_duration} do not; an open one always does. */
+    private static boolean counts(Outage o, Duration minDuration) {
+        return o.end() == null || Duration.between(o.start(), o.end()).compareTo(minDuration) >= 0;
+    }
+
+    private static List<Outage> register(Connection warehouse, CityContext city) throws SQLException {
+        List<Outage> register = new ArrayList<>();
+        try (PreparedStatement p = warehouse.prepareStatement(SqlResource.load(DowntimePerIncident.class, "downtime_register.sql"))) {
+            p.setString(1, city.code());
+            try (ResultSet r = p.executeQuery()) {
+                while (r.next()) {
+                    String cause = r.getString("cause");
+                    register.add(new Outage("register", new TreeSet<>(List.of(r.getString("asset"))),
+                            cause == null ? new TreeSet<>() : new TreeSet<>(List.of(cause)), r.getBoolean("planned"),
+                            r.getObject("started_at", LocalDateTime.class), r.getObject("ended_at", LocalDateTime.class)));
+                }
             }
         }
-        return out;
+        return register;
+    }
+
+    /** Each monitor's checks, read in time order, as its outages, data gaps and watched time. */
+    private static List<MonitorTimeline> monitors(Connection warehouse, CityContext city, Duration mergeGap, int gapIntervals)
+            throws SQLException {
+        List<MonitorTimeline> monitors = new ArrayList<>();
+        try (PreparedStatement p = warehouse.prepareStatement(SqlResource.load(DowntimePerIncident.class, "downtime_checks.sql"))) {
+            p.setString(1, city.code());
+            try (ResultSet r = p.executeQuery()) {
+                String monitor = null;
+                Integer interval = null;
+                List<MonitorTimeline.Check> checks = new ArrayList<>();
+                while (r.next()) {
+                    if (!r.getString("monitor").equals(monitor)) {
+                        if (monitor != null) {
+                            monitors.add(MonitorTimeline.of(monitor, checks, interval, mergeGap, gapIntervals));
+                        }
+                        monitor = r.getString("monitor");
+                        interval = r.getObject("interval_s") == null ? null : r.getInt("interval_s");
+                        checks = new ArrayList<>();
+                    }
+                    checks.add(new MonitorTimeline.Check(r.getObject("ts", LocalDateTime.class), r.getString("status")));
+                }
+                if (monitor != null) {
+                    monitors.add(MonitorTimeline.of(monitor, checks, interval, mergeGap, gapIntervals));
+                }
+            }
+        }
+        return monitors;
+    }
+
+    /**
+     * Each monitor watched in the (local) year: the hours it was watched, the hours down (its own
+     * outages, maintenance included, an open one up to its last check), the planned part of those,
+     * and its availability in percent.
+     */
+    private static Breakdown availability(List<MonitorTimeline> monitors, Duration minDuration, CityContext city, int year) {
+        LocalDateTime from = utc(LocalDate.of(year, 1, 1).atStartOfDay(), city);
+        LocalDateTime to = utc(LocalDate.of(year + 1, 1, 1).atStartOfDay(), city);
+        List<List<Object>> rows = new ArrayList<>();
+        for (MonitorTimeline m : monitors) {
+            double watched = m.watched().stream().mapToDouble(s -> s.hoursWithin(from, to)).sum();
+            if (watched <= 0) {
+                continue;
+            }
+            LocalDateTime lastCheck = m.watched().get(m.watched().size() - 1).to();
+            double down = 0;
+            double planned = 0;
+            for (Outage o : m.outages()) {
+                if (counts(o, minDuration)) {
+                    double h = new MonitorTimeline.Span(o.start(), o.end() == null ? lastCheck : o.end()).hoursWithin(from, to);
+                    down += h;
+                    planned += o.planned() ? h : 0;
+                }
+            }
+            rows.add(List.of(m.monitor(), watched, down, planned, 100 * (watched - down) / watched));
+        }
+        return new Breakdown("availability", List.of("monitor", "watched_hours", "down_hours", "planned_hours", "availability_percent"),
+                rows, null);
     }
 
     /** Overlapping outages (on any asset) become one incident spanning their union. */
@@ -169,6 +242,15 @@ public final class DowntimePerIncident implements Indicator {
 
     private static LocalDateTime local(LocalDateTime utc, CityContext city) {
         return utc.atOffset(ZoneOffset.UTC).atZoneSameInstant(city.zone()).toLocalDateTime();
+    }
+
+    private static LocalDateTime utc(LocalDateTime local, CityContext city) {
+        return local.atZone(city.zone()).withZoneSameInstant(ZoneOffset.UTC).toLocalDateTime();
+    }
+
+    /** Local time to the second ("2023-12-27 06:50", seconds shown only when not zero): monitors stamp milliseconds. */
+    private static String localText(LocalDateTime utc, CityContext city) {
+        return local(utc, city).truncatedTo(ChronoUnit.SECONDS).toString().replace('T', ' ');
     }
 
     private static int localYear(LocalDateTime utc, CityContext city) {
@@ -203,7 +285,7 @@ public final class DowntimePerIncident implements Indicator {
     private static Breakdown list(List<Outage> incidents, CityContext city) {
         List<List<Object>> rows = new ArrayList<>();
         for (Outage o : incidents) {
-            rows.add(List.of(local(o.start(), city).toString().replace('T', ' '), local(o.end(), city).toString().replace('T', ' '),
+            rows.add(List.of(localText(o.start(), city), localText(o.end(), city),
                     String.join(", ", o.assets()), o.causes().isEmpty() ? "-" : String.join(", ", o.causes()),
                     o.planned() ? "planned" : "unplanned", o.origin(), o.hours()));
         }

@@ -1,3 +1,4 @@
 SELECT DISTINCT year(timezone(?, timezone('UTC', t))) AS y
-FROM (SELECT started_at AS t FROM incident WHERE city = ? UNION ALL SELECT ts FROM heartbeat WHERE city = ? AND status = 'down')
+FROM (SELECT started_at AS t FROM incident WHERE city = ?
+      UNION ALL SELECT ts FROM heartbeat WHERE city = ? AND status IN ('down', 'maintenance'))
 ORDER BY y

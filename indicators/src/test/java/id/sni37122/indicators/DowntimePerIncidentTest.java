@@ -3,7 +3,13 @@ package id.sni37122.indicators;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import id.sni37122.connectors.FileOutcome;
+import id.sni37122.connectors.SourceSpec;
 import java.nio.file.Path;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -77,6 +83,167 @@ class DowntimePerIncidentTest {
             IndicatorResult strict = city.compute(new DowntimePerIncident(), 2023, Map.of("merge_gap", "0s", "min_duration", "2m"));
             assertThat(strict.denominator()).isEqualTo(2); // 00:00-00:10 and 00:13-00:20; the blip is dropped
             assertThat(strict.numerator()).isCloseTo(17.0 / 60, within(1e-9));
+        }
+    }
+
+    private FileOutcome loadKuma(TestCity city) throws Exception {
+        FileOutcome out = city.load(new SourceSpec("heartbeats", "kuma.db", dir, null, null, Map.of(), Map.of()));
+        assertThat(out.status()).as(String.valueOf(out.error())).isEqualTo(FileOutcome.Status.LOADED);
+        return out;
+    }
+
+    private static List<List<Object>> rows(IndicatorResult r, String breakdown) {
+        return r.breakdown(breakdown).rows();
+    }
+
+    @Test
+    void kumaMaintenanceIsPlannedDowntimeAndPendingIsNeitherUpNorDown() throws Exception {
+        try (KumaDb kuma = new KumaDb(dir.resolve("kuma.db"))) {
+            // Checked every 60 s from 02:00 UTC (10:00 WITA), one letter a minute:
+            //   02:00 U U D D P D D U U M M M M U P P P P P U D D 02:21
+            // - down 02:02 to the first up at 02:07 = 5 min; the pending check at 02:04 neither ends nor breaks it;
+            // - maintenance 02:09 to the first other check at 02:13 = 4 min, planned; 2 min after the outage but of
+            //   another kind, so not merged with it;
+            // - five pending checks 02:14-02:18: no outage, and the monitor was reporting, so no data gap;
+            // - down again from 02:20 and still down at the last check (02:21): open, left out, reported.
+            kuma.monitor(1, "Portal Satu Data", 60).beats(1, "2023-08-01 02:00:00", 60, "UUDDPDDUUMMMMUPPPPPUDD");
+        }
+        try (TestCity city = new TestCity(dir)) {
+            loadKuma(city);
+            Map<String, Long> byStatus = new java.util.TreeMap<>();
+            try (Statement s = city.warehouse.connection().createStatement();
+                 ResultSet q = s.executeQuery("SELECT status, count(*) FROM heartbeat GROUP BY status")) {
+                while (q.next()) {
+                    byStatus.put(q.getString(1), q.getLong(2));
+                }
+            }
+            assertThat(byStatus).containsExactlyInAnyOrderEntriesOf(Map.of("up", 6L, "down", 6L, "pending", 6L, "maintenance", 4L));
+
+            IndicatorResult r = city.compute(new DowntimePerIncident(), 2023);
+            assertThat(r.denominator()).isEqualTo(2);
+            assertThat(r.numerator()).isCloseTo(9.0 / 60, within(1e-9)); // 5 + 4 min
+            assertThat(r.value()).isCloseTo(4.5 / 60, within(1e-9));
+            assertThat(r.details()).containsEntry("planned_incidents", 1L).containsEntry("unplanned_incidents", 1L)
+                    .containsEntry("open_incidents", 1L).containsEntry("data_gaps", 0);
+            assertThat((double) r.details().get("planned_hours")).isCloseTo(4.0 / 60, within(1e-9));
+            assertThat(r.warnings()).containsExactly("warning.open_incidents");
+            // Watched 02:00-02:21 = 21 min; down 5 + 4 + the open one's minute up to its last check = 10 min,
+            // 4 of them planned; available 11 of 21 minutes = 52.38 %.
+            List<Object> portal = rows(r, "availability").get(0);
+            assertThat(portal.get(0)).isEqualTo("Portal Satu Data");
+            assertThat((double) portal.get(1)).isCloseTo(21.0 / 60, within(1e-9));
+            assertThat((double) portal.get(2)).isCloseTo(10.0 / 60, within(1e-9));
+            assertThat((double) portal.get(3)).isCloseTo(4.0 / 60, within(1e-9));
+            assertThat((double) portal.get(4)).isCloseTo(100.0 * 11 / 21, within(1e-9));
+        }
+    }
+
+    @Test
+    void outagesOnThreeAssetsFromRegisterKumaAndPrometheusThatOverlapAreOneIncident() throws Exception {
+        try (KumaDb kuma = new KumaDb(dir.resolve("kuma.db"))) {
+            // Portal, every 5 min from 02:30 UTC: up, down from 02:35, up again at 03:35 = 60 min.
+            kuma.monitor(1, "Portal Satu Data", 300).beats(1, "2023-05-01 02:30:00", 300, "UDDDDDDDDDDDDU");
+        }
+        try (TestCity city = new TestCity(dir)) {
+            // The server, 10:00-11:00 WITA = 02:00-03:00 UTC: 60 min.
+            city.load("incidents", "insiden.csv", null, REGISTER
+                    + "1,Server Data Center,2023-05-01T10:00:00+08:00,2023-05-01T11:00:00+08:00,pemadaman listrik,Tidak\n");
+            loadKuma(city);
+            // The core switch in Prometheus, every 10 min: down from 03:10 UTC (1682910600) to the up at 03:50 = 40 min.
+            city.load("heartbeats", "jaringan.json", null, """
+                    {"status":"success","data":{"resultType":"matrix","result":[
+                      {"metric":{"__name__":"probe_success","instance":"core-switch","job":"blackbox_icmp"},
+                       "values":[[1682910000,"1"],[1682910600,"0"],[1682911200,"0"],[1682911800,"0"],[1682912400,"0"],[1682913000,"1"]]}
+                    ]}}
+                    """);
+            // 02:00-03:00, 02:35-03:35 and 03:10-03:50 chain into one incident 02:00-03:50 = 110 min.
+            IndicatorResult grouped = city.compute(new DowntimePerIncident(), 2023);
+            assertThat(grouped.denominator()).isEqualTo(1);
+            assertThat(grouped.numerator()).isCloseTo(110.0 / 60, within(1e-9));
+            assertThat(rows(grouped, "incidents")).containsExactly(List.of("2023-05-01 10:00", "2023-05-01 11:50",
+                    "Portal Satu Data, Server Data Center, core-switch", "pemadaman listrik", "unplanned", "register+monitor", 110.0 / 60));
+
+            IndicatorResult perAsset = city.compute(new DowntimePerIncident(), 2023, Map.of("group_overlapping", false));
+            assertThat(perAsset.denominator()).isEqualTo(3);
+            assertThat(perAsset.numerator()).isCloseTo(160.0 / 60, within(1e-9)); // 60 + 60 + 40
+        }
+    }
+
+    @Test
+    void aMonitorThatStopsReportingHasADataGapNotDowntime() throws Exception {
+        try (KumaDb kuma = new KumaDb(dir.resolve("kuma.db"))) {
+            // Kuma checks every 60 s (its interval): up, up, down 00:02, down 00:03, then nothing until 02:00 UTC.
+            // 117 min of silence > 3 x 60 s: the last check stands for one interval, so the outage is 00:02-00:04
+            // (2 min, not 118) and the gap 00:04-02:00 (116 min) = 08:04-10:00 WITA.
+            kuma.monitor(1, "Server Email", 60)
+                    .beats(1, "2023-10-02 00:00:00", 60, "UUDD")
+                    .beats(1, "2023-10-02 02:00:00", 60, "UU");
+        }
+        try (TestCity city = new TestCity(dir)) {
+            loadKuma(city);
+            // The CSV gives no interval: the median time between checks is 10 min (10, 10, 10, 90, 10, 10), so the
+            // 90 min silence after 08:30 is a gap 08:40-10:00 (80 min). Down 08:20-08:40 (20 min) before it; down again
+            // at 10:00, up at 10:10 (10 min) after it: two outages, not one run across the gap.
+            city.load("heartbeats", "heartbeat.csv", null, CHECKS
+                    + "Portal,2023-10-03T08:00:00+08:00,up\n"
+                    + "Portal,2023-10-03T08:10:00+08:00,up\n"
+                    + "Portal,2023-10-03T08:20:00+08:00,down\n"
+                    + "Portal,2023-10-03T08:30:00+08:00,down\n"
+                    + "Portal,2023-10-03T10:00:00+08:00,down\n"
+                    + "Portal,2023-10-03T10:10:00+08:00,up\n"
+                    + "Portal,2023-10-03T10:20:00+08:00,up\n");
+            IndicatorResult r = city.compute(new DowntimePerIncident(), 2023);
+            assertThat(r.denominator()).isEqualTo(3);
+            assertThat(r.numerator()).isCloseTo(32.0 / 60, within(1e-9)); // 2 + 20 + 10 min
+            assertThat(r.details()).containsEntry("data_gaps", 2);
+            assertThat((double) r.details().get("data_gap_hours")).isCloseTo(196.0 / 60, within(1e-9));
+            assertThat(r.warnings()).containsExactly("warning.data_gaps");
+            assertThat(rows(r, "data_gaps")).containsExactly(
+                    List.of("Portal", "2023-10-03 08:40", "2023-10-03 10:00", 80.0 / 60),
+                    List.of("Server Email", "2023-10-02 08:04", "2023-10-02 10:00", 116.0 / 60));
+            // Portal watched 08:00-08:40 and 10:00-10:20 = 60 min, 30 down: 50 %. Email watched 00:00-00:04 and
+            // 02:00-02:01 = 5 min, 2 down: 60 %.
+            List<List<Object>> availability = rows(r, "availability");
+            assertThat(availability).extracting(row -> row.get(0)).containsExactly("Portal", "Server Email");
+            assertThat((double) availability.get(0).get(4)).isCloseTo(50.0, within(1e-9));
+            assertThat((double) availability.get(1).get(1)).isCloseTo(5.0 / 60, within(1e-9));
+            assertThat((double) availability.get(1).get(4)).isCloseTo(60.0, within(1e-9));
+
+            // However wide merge_gap is, it does not join outages across a gap.
+            IndicatorResult wide = city.compute(new DowntimePerIncident(), 2023, Map.of("merge_gap", "3h"));
+            assertThat(wide.denominator()).isEqualTo(3);
+            // Tolerating silences up to 200 intervals (Email: 200 min > 117; Portal: 2000 min > 90), the runs go on
+            // through the silence: Portal 08:20-10:10 and Email 00:02-02:00, 110 + 118 min over 2 incidents.
+            IndicatorResult tolerant = city.compute(new DowntimePerIncident(), 2023, Map.of("gap_intervals", 200));
+            assertThat(tolerant.denominator()).isEqualTo(2);
+            assertThat(tolerant.numerator()).isCloseTo(228.0 / 60, within(1e-9));
+        }
+    }
+
+    @Test
+    void anIncidentBelongsToTheLocalYearItStarted() throws Exception {
+        try (KumaDb kuma = new KumaDb(dir.resolve("kuma.db"))) {
+            // Kuma writes UTC: down at 23:30 on 31 December 2023 UTC is 07:30 on 1 January 2024 WITA, so it is a
+            // 2024 incident; up again at 00:00 UTC: 30 min.
+            kuma.monitor(1, "Portal Satu Data", 300).beats(1, "2023-12-31 23:20:00", 300, "UUDDDDDDU");
+        }
+        try (TestCity city = new TestCity(dir)) {
+            // 23:30 WITA on 31 December 2023 to 00:30 on 1 January: a 2023 incident, all of its hour.
+            city.load("incidents", "insiden.csv", null, REGISTER
+                    + "1,Server Data Center,2023-12-31T23:30:00+08:00,2024-01-01T00:30:00+08:00,pemadaman listrik,Tidak\n");
+            loadKuma(city);
+            assertThat(new DowntimePerIncident().years(city.warehouse.connection(), TestCity.CITY)).containsExactly(2023, 2024);
+
+            IndicatorResult y2023 = city.compute(new DowntimePerIncident(), 2023);
+            assertThat(y2023.denominator()).isEqualTo(1);
+            assertThat(y2023.numerator()).isEqualTo(1.0);
+            assertThat(rows(y2023, "monthly").get(11)).containsExactly(12, 1L, 1.0, 1.0);
+            assertThat(rows(y2023, "availability")).isEmpty(); // the monitor's first check is in 2024, local time
+
+            IndicatorResult y2024 = city.compute(new DowntimePerIncident(), 2024);
+            assertThat(y2024.denominator()).isEqualTo(1);
+            assertThat(y2024.numerator()).isEqualTo(0.5);
+            assertThat(rows(y2024, "monthly").get(0)).containsExactly(1, 1L, 0.5, 0.5);
         }
     }
 }

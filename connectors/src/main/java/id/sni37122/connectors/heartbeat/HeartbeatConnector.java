@@ -4,13 +4,13 @@ import id.sni37122.connectors.Connector;
 import id.sni37122.connectors.FileLoad;
 import id.sni37122.connectors.LoadContext;
 import id.sni37122.connectors.SourceException;
-import id.sni37122.connectors.Warehouse;
+import id.sni37122.connectors.Messages;
+import id.sni37122.connectors.SourceSpec;
 import id.sni37122.connectors.table.RowRejected;
 import id.sni37122.connectors.table.TableOptions;
 import id.sni37122.connectors.table.TableReader;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -21,9 +21,11 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Uptime-monitor checks in the native CSV ({@code monitor,time,status}, status up/down or 1/0).
- * Outages are not decided here: 10.4 derives them from the checks, so its rules (merge gap,
- * minimum duration) can change without reloading.
+ * Uptime-monitor checks: the native CSV or XLSX ({@code monitor,time,status}, status up/down or
+ * 1/0), an Uptime Kuma database ({@code uptime-kuma}, {@link UptimeKumaReader}) or a Prometheus
+ * range-query answer ({@code prometheus}, {@link PrometheusReader}). Outages are not decided here:
+ * 10.4 derives them from the checks, so its rules (merge gap, minimum duration) can change
+ * without reloading.
  */
 public final class HeartbeatConnector implements Connector {
 
@@ -44,46 +46,61 @@ public final class HeartbeatConnector implements Connector {
 
     @Override
     public Set<String> formats() {
-        return Set.of("csv", "xlsx");
+        return Set.of("csv", "xlsx", "uptime-kuma", "prometheus");
+    }
+
+    /** {@code .db}/{@code .sqlite} is an Uptime Kuma database, {@code .json} a Prometheus answer, else a table. */
+    @Override
+    public String defaultFormat(Path file) {
+        String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
+        if (name.endsWith(".db") || name.endsWith(".sqlite") || name.endsWith(".sqlite3")) {
+            return "uptime-kuma";
+        }
+        return name.endsWith(".json") ? "prometheus" : TableReader.formatOf(file);
     }
 
     @Override
-    public String defaultFormat(Path file) {
-        return TableReader.formatOf(file);
+    public void check(SourceSpec spec) throws SourceException {
+        if (!spec.options().isEmpty()) {
+            throw new SourceException(null, Messages.get("heartbeat.unknown_option", spec.options().keySet().iterator().next()));
+        }
     }
 
     @Override
     public FileLoad load(LoadContext ctx) throws IOException, SQLException, SourceException {
+        long[] read = new long[1];
+        try (HeartbeatWriter out = new HeartbeatWriter(ctx)) {
+            Map<String, Object> details = switch (ctx.format()) {
+                case "uptime-kuma" -> UptimeKumaReader.load(ctx, out, read);
+                case "prometheus" -> PrometheusReader.load(ctx, out, read);
+                default -> loadTable(ctx, out, read);
+            };
+            return new FileLoad(read[0], out.written(), details);
+        }
+    }
+
+    private static Map<String, Object> loadTable(LoadContext ctx, HeartbeatWriter out, long[] read)
+            throws IOException, SQLException, SourceException {
         TableOptions options = TableOptions.of(TableOptions.fields(ctx.spec().columns(), FIELDS), Set.of("monitor", "time", "status"));
         ZoneId zone = ctx.spec().zoneOr(ctx.city().zone());
-        long[] counts = new long[2];
-        try (PreparedStatement insert = ctx.connection().prepareStatement("INSERT INTO heartbeat VALUES (?, ?, ?, ?, ?, ?)")) {
-            TableReader.read(ctx.file(), options, row -> {
-                counts[0]++;
-                try {
-                    String monitor = row.required("monitor");
-                    Instant time = row.checkedInstant("time", zone);
-                    if (time == null) {
-                        throw new RowRejected(row.header("time"), "connectors.required_missing", null);
-                    }
-                    String raw = row.required("status");
-                    String status = STATUS.get(raw.toLowerCase(Locale.ROOT));
-                    if (status == null) {
-                        throw new RowRejected(row.header("status"), "heartbeat.bad_status", raw);
-                    }
-                    insert.setString(1, ctx.city().code());
-                    insert.setLong(2, ctx.fileId());
-                    insert.setLong(3, row.line());
-                    insert.setString(4, monitor);
-                    insert.setObject(5, Warehouse.utc(time));
-                    insert.setString(6, status);
-                    insert.executeUpdate();
-                    counts[1]++;
-                } catch (RowRejected e) {
-                    ctx.rejects().reject(row.line(), e);
+        TableReader.read(ctx.file(), options, row -> {
+            read[0]++;
+            try {
+                String monitor = row.required("monitor");
+                Instant time = row.checkedInstant("time", zone);
+                if (time == null) {
+                    throw new RowRejected(row.header("time"), "connectors.required_missing", null);
                 }
-            });
-        }
-        return new FileLoad(counts[0], counts[1], Map.of());
+                String raw = row.required("status");
+                String status = STATUS.get(raw.toLowerCase(Locale.ROOT));
+                if (status == null) {
+                    throw new RowRejected(row.header("status"), "heartbeat.bad_status", raw);
+                }
+                out.add(row.line(), monitor, time, status, null);
+            } catch (RowRejected e) {
+                ctx.rejects().reject(row.line(), e);
+            }
+        });
+        return Map.of();
     }
 }

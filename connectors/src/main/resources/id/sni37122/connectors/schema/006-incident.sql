@@ -11,12 +11,14 @@ CREATE TABLE incident (
     planned    BOOLEAN NOT NULL
 );
 
--- Monitor checks; outages are derived from them when 10.4 is computed.
+-- Monitor checks (native CSV, Uptime Kuma, Prometheus); outages and data gaps are derived from
+-- them when 10.4 is computed, so its rules can change without reloading.
 CREATE TABLE heartbeat (
-    city    VARCHAR NOT NULL,
-    file_id BIGINT NOT NULL,
-    line    BIGINT NOT NULL,
-    monitor VARCHAR NOT NULL,
-    ts      TIMESTAMP NOT NULL,    -- UTC
-    status  VARCHAR NOT NULL       -- up, down, pending, maintenance
+    city       VARCHAR NOT NULL,
+    file_id    BIGINT NOT NULL,
+    line       BIGINT NOT NULL,    -- line in the file; for an Uptime Kuma database, the heartbeat's id
+    monitor    VARCHAR NOT NULL,
+    ts         TIMESTAMP NOT NULL, -- UTC
+    status     VARCHAR NOT NULL,   -- up, down, pending (neither up nor down), maintenance (planned downtime)
+    interval_s INTEGER             -- the monitor's configured seconds between checks; NULL when the source does not say
 );
