@@ -120,6 +120,9 @@ public final class PortalVisitsPer100k implements Indicator {
         try (PreparedStatement p = warehouse.prepareStatement(SqlResource.load(PortalVisitsPer100k.class, "portal_population.sql"))) {
             p.setString(1, city.code());
             p.setInt(2, year);
+            p.setString(3, city.code());
+            p.setString(4, city.code());
+            p.setInt(5, year);
             try (ResultSet r = p.executeQuery()) {
                 if (r.next() && (r.getInt(1) == year || fallback)) {
                     denominator = r.getLong(2) / 100_000.0;

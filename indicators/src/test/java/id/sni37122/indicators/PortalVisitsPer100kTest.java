@@ -118,6 +118,26 @@ class PortalVisitsPer100kTest {
     }
 
     @Test
+    void aProvinceWithoutItsOwnFigureUsesTheSumOfTheCitiesItLists() throws Exception {
+        try (TestCity province = new TestCity(dir)) {
+            // The config of "uji" (a province here) lists two cities for 2023 and nothing of its own.
+            id.sni37122.connectors.population.PopulationConnector.loadInline(province.warehouse.connection(), TestCity.CITY, List.of(
+                    new id.sni37122.connectors.population.PopulationEntry("kotaa", 2023, 300_000, "BPS A"),
+                    new id.sni37122.connectors.population.PopulationEntry("kotab", 2023, 500_000, "BPS B")));
+            province.load("portal", "access.log", "combined", line("36.72.1.1", "05/Mar/2023:10:00:00 +0800", "GET", "/dataset/a", 200, CHROME)
+                    + line("36.72.1.2", "05/Mar/2023:10:00:00 +0800", "GET", "/dataset/a", 200, CHROME));
+            IndicatorResult r = province.compute(new PortalVisitsPer100k(), 2023);
+            assertThat(r.denominator()).isEqualTo(8.0);
+            assertThat(r.value()).isEqualTo(0.25);
+            assertThat((String) r.details().get("population_source")).contains("kotaa (BPS A)", "kotab (BPS B)");
+            // Loading the config again replaces its list rather than adding to it.
+            id.sni37122.connectors.population.PopulationConnector.loadInline(province.warehouse.connection(), TestCity.CITY, List.of(
+                    new id.sni37122.connectors.population.PopulationEntry("kotaa", 2023, 300_000, "BPS A")));
+            assertThat(province.compute(new PortalVisitsPer100k(), 2023).denominator()).isEqualTo(3.0);
+        }
+    }
+
+    @Test
     void aVisitIsNotCountedTwiceWhenItsHitsArriveInTwoFiles() throws Exception {
         try (TestCity city = new TestCity(dir)) {
             city.population(100_000, 2023);

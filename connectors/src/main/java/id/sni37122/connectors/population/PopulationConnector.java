@@ -49,9 +49,9 @@ public final class PopulationConnector implements Connector {
     public static void loadInline(Connection connection, CityContext city, List<PopulationEntry> entries) throws SQLException {
         boolean auto = connection.getAutoCommit();
         connection.setAutoCommit(false);
-        try (PreparedStatement delete = connection.prepareStatement("DELETE FROM population WHERE city = ? AND file_id IS NULL");
+        try (PreparedStatement delete = connection.prepareStatement("DELETE FROM population WHERE listed_by = ? AND file_id IS NULL");
              PreparedStatement insert = connection.prepareStatement(
-                     "INSERT INTO population (city, year, population, source) VALUES (?, ?, ?, ?)")) {
+                     "INSERT INTO population (city, year, population, source, listed_by) VALUES (?, ?, ?, ?, ?)")) {
             delete.setString(1, city.code());
             delete.executeUpdate();
             for (PopulationEntry e : entries) {
@@ -59,6 +59,7 @@ public final class PopulationConnector implements Connector {
                 insert.setInt(2, e.year());
                 insert.setLong(3, e.population());
                 insert.setString(4, e.source());
+                insert.setString(5, city.code());
                 insert.executeUpdate();
             }
             connection.commit();
@@ -75,7 +76,7 @@ public final class PopulationConnector implements Connector {
         TableOptions options = TableOptions.of(TableOptions.fields(ctx.spec().columns(), FIELDS), Set.of("year", "population"));
         long[] counts = new long[2];
         try (PreparedStatement insert = ctx.connection().prepareStatement(
-                "INSERT INTO population (city, year, population, source, file_id, line) VALUES (?, ?, ?, ?, ?, ?)")) {
+                "INSERT INTO population (city, year, population, source, file_id, line, listed_by) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
             TableReader.read(ctx.file(), options, row -> {
                 counts[0]++;
                 try {
@@ -94,6 +95,7 @@ public final class PopulationConnector implements Connector {
                     insert.setString(4, row.text("source"));
                     insert.setLong(5, ctx.fileId());
                     insert.setLong(6, row.line());
+                    insert.setString(7, ctx.city().code());
                     insert.executeUpdate();
                     counts[1]++;
                 } catch (RowRejected e) {
