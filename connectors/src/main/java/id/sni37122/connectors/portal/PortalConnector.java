@@ -103,26 +103,101 @@ public final class PortalConnector implements Connector {
         AccessLogParser parser = parser(ctx.format(), ctx.spec());
         Agents agents = new Agents(ctx);
         Visitors visitors = new Visitors(ctx.visitorSecret());
-        long read = 0;
-        long loaded = 0;
-        long line = ctx.startLine();
-        long otherHost = 0;
         Set<String> hosts = hosts(ctx.spec());
+        long loaded = 0;
+        HitBatch end;
+        // Lines are parsed on a second thread while this one, which owns the warehouse connection,
+        // appends the hits: on two cores the two halves of the work overlap.
+        java.util.concurrent.BlockingQueue<HitBatch> queue = new java.util.concurrent.ArrayBlockingQueue<>(8);
+        java.util.concurrent.atomic.AtomicBoolean stop = new java.util.concurrent.atomic.AtomicBoolean();
+        InputStream in = open(ctx.file(), ctx.startOffset());
+        Thread parsing = new Thread(() -> parse(in, ctx.startLine(), parser, agents, visitors, hosts, queue, stop),
+                "sni37122-parse");
+        parsing.setDaemon(true);
+        parsing.start();
         DuckDBConnection duck = ctx.connection().unwrap(DuckDBConnection.class);
-        try (InputStream in = open(ctx.file(), ctx.startOffset());
-             BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.ISO_8859_1), 1 << 16);
-             DuckDBAppender hits = duck.createAppender(DuckDBConnection.DEFAULT_SCHEMA, "portal_hit")) {
+        try (in; DuckDBAppender hits = duck.createAppender(DuckDBConnection.DEFAULT_SCHEMA, "portal_hit")) {
+            while (true) {
+                HitBatch b = take(queue);
+                for (int i = 0; i < b.hits; i++) {
+                    hits.beginRow()
+                            .append(ctx.fileId())
+                            .append(b.ts[i])
+                            .append(b.visitor[i])
+                            .append(b.hasAgent[i] ? (Long) b.agent[i] : null)
+                            .append(b.method[i])
+                            .append(b.status[i])
+                            .append(b.extension[i])
+                            .append(b.host[i])
+                            .endRow();
+                }
+                loaded += b.hits;
+                for (int i = 0; i < b.rejects; i++) {
+                    ctx.rejects().reject(b.rejectLine[i], null, b.rejectReason[i], b.rejectDetail[i]);
+                }
+                if (b.last) {
+                    end = b;
+                    break;
+                }
+            }
+            hits.flush();
+        } finally {
+            stop.set(true);
+            queue.clear();
+        }
+        if (end.failure instanceof java.io.EOFException || end.failure instanceof java.util.zip.ZipException) {
+            throw new SourceException(ctx.file(), end.lastLine, null, Messages.get("portal.gzip_broken", end.failure.getMessage()), end.failure);
+        }
+        if (end.failure instanceof IOException io) {
+            throw io;
+        }
+        if (end.failure instanceof RuntimeException re) {
+            throw re;
+        }
+        long read = end.read;
+        long otherHost = end.otherHost;
+        agents.record();
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("other_host", otherHost);
+        details.put("new_agents", agents.added);
+        details.put("classifier", RobotClassifier.NAME);
+        return new FileLoad(read, loaded, details);
+    }
+
+    private static HitBatch take(java.util.concurrent.BlockingQueue<HitBatch> queue) throws IOException {
+        try {
+            return queue.take();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new java.io.InterruptedIOException("interrupted while loading");
+        }
+    }
+
+    /** The parsing thread: lines to batches of hits and rejects, then a last batch with the totals or the failure. */
+    private static void parse(InputStream in, long startLine, AccessLogParser parser, Agents agents, Visitors visitors, Set<String> hosts,
+                              java.util.concurrent.BlockingQueue<HitBatch> queue, java.util.concurrent.atomic.AtomicBoolean stop) {
+        HitBatch b = new HitBatch();
+        long line = startLine;
+        long read = 0;
+        long otherHost = 0;
+        long earliest = PlausibleTime.EARLIEST.getEpochSecond();
+        long latest = PlausibleTime.latest().getEpochSecond();
+        try (BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.ISO_8859_1), 1 << 16)) {
             String text;
-            while ((text = reader.readLine()) != null) {
+            while ((text = reader.readLine()) != null && !stop.get()) {
                 line++;
                 if (text.isBlank()) {
                     continue;
                 }
                 read++;
+                if (b.full()) {
+                    queue.put(b);
+                    b = new HitBatch();
+                }
                 try {
                     parser.parse(text);
                 } catch (AccessLogParser.Malformed e) {
-                    ctx.rejects().reject(line, null, e.reason, e.detail);
+                    b.reject(line, e.reason, e.detail);
                     continue;
                 }
                 if (hosts != null && parser.host != null && !hosts.contains(parser.host)) {
@@ -131,37 +206,37 @@ public final class PortalConnector implements Connector {
                 }
                 String address = visitorAddress(parser);
                 if (address == null) {
-                    ctx.rejects().reject(line, null, "portal.bad_address", null); // never the address itself: it is personal data
+                    b.reject(line, "portal.bad_address", null); // never the address itself: it is personal data
                     continue;
                 }
-                if (!PlausibleTime.ok(java.time.Instant.ofEpochSecond(parser.epochSecond))) {
-                    ctx.rejects().reject(line, null, "connectors.date_out_of_range",
-                            java.time.Instant.ofEpochSecond(parser.epochSecond).toString());
+                if (parser.epochSecond < earliest || parser.epochSecond > latest) {
+                    b.reject(line, "connectors.date_out_of_range", java.time.Instant.ofEpochSecond(parser.epochSecond).toString());
                     continue;
                 }
-                Long agentKey = parser.agent == null ? null : agents.key(parser.agent);
-                hits.beginRow()
-                        .append(ctx.fileId())
-                        .append(parser.epochSecond)
-                        .append(visitors.of(address, parser.agent, agentKey))
-                        .append(agentKey)
-                        .append(parser.method)
-                        .append((short) parser.status)
-                        .append(parser.extension)
-                        .append(parser.host)
-                        .endRow();
-                loaded++;
+                int i = b.hits++;
+                b.ts[i] = parser.epochSecond;
+                b.hasAgent[i] = parser.agent != null;
+                b.agent[i] = parser.agent == null ? 0 : agents.key(parser.agent);
+                b.visitor[i] = visitors.of(address, parser.agent, parser.agent == null ? null : b.agent[i]);
+                b.method[i] = parser.method;
+                b.status[i] = (short) parser.status;
+                b.extension[i] = parser.extension;
+                b.host[i] = parser.host;
             }
-            hits.flush();
-        } catch (java.io.EOFException | java.util.zip.ZipException e) {
-            throw new SourceException(ctx.file(), line, null, Messages.get("portal.gzip_broken", e.getMessage()), e);
+        } catch (IOException | RuntimeException e) {
+            b.failure = e;
+        } catch (InterruptedException e) {
+            return; // the loading thread gave up; nobody waits for the rest
         }
-        agents.record();
-        Map<String, Object> details = new LinkedHashMap<>();
-        details.put("other_host", otherHost);
-        details.put("new_agents", agents.added);
-        details.put("classifier", RobotClassifier.NAME);
-        return new FileLoad(read, loaded, details);
+        b.last = true;
+        b.read = read;
+        b.otherHost = otherHost;
+        b.lastLine = line;
+        try {
+            queue.put(b);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** The portal's host names (option {@code hosts}), lower-case; null: every host counts. */
@@ -282,7 +357,7 @@ public final class PortalConnector implements Connector {
      * visitor makes many hits, so hashes are kept for the file.
      */
     private static final class Visitors {
-        private static final int MAX_CACHED = 1 << 20;
+        private static final int MAX_CACHED = 1 << 16; // small enough to stay in the CPU cache
         private final Mac mac;
         private final Map<String, Long> cache = new HashMap<>();
 

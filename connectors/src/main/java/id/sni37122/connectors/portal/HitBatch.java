@@ -1,0 +1,43 @@
+package id.sni37122.connectors.portal;
+
+/**
+ * A few thousand parsed lines handed from the parsing thread to the thread that owns the
+ * warehouse connection: the hits to append and the lines to reject, in file order.
+ */
+final class HitBatch {
+
+    static final int SIZE = 8192;
+
+    final long[] ts = new long[SIZE];
+    final long[] visitor = new long[SIZE];
+    final long[] agent = new long[SIZE];
+    final boolean[] hasAgent = new boolean[SIZE];
+    final String[] method = new String[SIZE];
+    final short[] status = new short[SIZE];
+    final String[] extension = new String[SIZE];
+    final String[] host = new String[SIZE];
+    int hits;
+
+    final long[] rejectLine = new long[SIZE];
+    final String[] rejectReason = new String[SIZE];
+    final String[] rejectDetail = new String[SIZE];
+    int rejects;
+
+    /** Set on the last batch of a file: the totals, or what stopped the parsing. */
+    boolean last;
+    long read;
+    long otherHost;
+    long lastLine;
+    Exception failure;
+
+    boolean full() {
+        return hits == SIZE || rejects == SIZE;
+    }
+
+    void reject(long line, String reason, String detail) {
+        rejectLine[rejects] = line;
+        rejectReason[rejects] = reason;
+        rejectDetail[rejects] = detail;
+        rejects++;
+    }
+}
