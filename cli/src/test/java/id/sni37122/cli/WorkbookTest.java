@@ -96,4 +96,31 @@ class WorkbookTest {
             assertThat(injected).contains("=HYPERLINK(\"http://contoh.invalid\",\"klik\")", "@SUM(A1:A9)", "+62 812 0000", "-1+1");
         }
     }
+
+    @Test
+    void noComplainantDetailReachesTheWorkbookOrTheResultsCsv() throws Exception {
+        Path config = CliRunner.copyFixture("fixture-city", dir, List.of("kota-uji.yaml", "access.log", "layanan.csv",
+                "pengaduan.csv", "insiden.csv", "heartbeat.csv")).resolve("kota-uji.yaml");
+        // The export as cities really send it: name, phone, e-mail, NIK and free text beside the fields 10.3 needs.
+        List<String> lines = Files.readAllLines(dir.resolve("pengaduan.csv"));
+        StringBuilder csv = new StringBuilder(lines.get(0) + ",nama_pelapor,no_hp,email,nik,isi_laporan\n");
+        for (int i = 1; i < lines.size(); i++) {
+            csv.append(lines.get(i)).append(",Siti Rahmawati,081234567890,siti@contoh.id,6472011203900001,Jalan berlubang di depan rumah saya\n");
+        }
+        Files.writeString(dir.resolve("pengaduan.csv"), csv.toString());
+        CliRunner.Result r = CliRunner.run("run", "-c", config.toString());
+        assertThat(r.exitCode()).as(r.out() + r.err()).isZero();
+        StringBuilder everything = new StringBuilder(Files.readString(dir.resolve("out/sni37122-kotauji-hasil.csv")));
+        try (InputStream in = Files.newInputStream(dir.resolve("out/sni37122-kotauji-2023.xlsx")); Workbook book = WorkbookFactory.create(in)) {
+            for (Sheet sheet : book) {
+                for (Row row : sheet) {
+                    for (Cell cell : row) {
+                        everything.append(cell.toString()).append('\n');
+                    }
+                }
+            }
+        }
+        assertThat(everything.toString()).contains("Diskominfo") // the agency is there: the scan sees the inquiry data
+                .doesNotContain("Siti", "0812345", "siti@contoh.id", "6472011203900001", "berlubang");
+    }
 }

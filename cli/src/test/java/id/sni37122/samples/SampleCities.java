@@ -94,7 +94,9 @@ public final class SampleCities {
                 catalogCsv(dir.resolve("layanan.csv"));
             }
             for (int year : List.of(2022, 2023)) {
-                inquiries(city, year, dir.resolve("pengaduan-" + year + ".csv"), random);
+                // Pontianak's 2023 complaints come as a LAPOR-style workbook, the rest as CSV exports.
+                boolean lapor = city == PONTIANAK && year == 2023;
+                inquiries(city, year, dir.resolve(lapor ? "lapor-" + year + ".xlsx" : "pengaduan-" + year + ".csv"), random);
             }
             incidents(city, dir.resolve("insiden-ti.csv"), random);
             readiness(city, dir.resolve("kesiapan-2023.yaml"));
@@ -314,8 +316,10 @@ public final class SampleCities {
 
     private static void inquiries(City city, int year, Path file, Random random) throws IOException {
         boolean samarinda = city == SAMARINDA;
+        boolean xlsx = file.toString().endsWith(".xlsx");
         StringBuilder sb = new StringBuilder(
                 "No Tiket,Tanggal Laporan,Nama Pelapor,No HP,NIK,Kanal,Kategori,Instansi,Status,Tanggal Tindak Lanjut,Tanggal Selesai\n");
+        List<Object[]> rows = new ArrayList<>();
         int records = samarinda ? 1400 : 900;
         LocalDateTime start = LocalDate.of(year, 1, 1).atStartOfDay();
         List<LocalDateTime> times = new ArrayList<>();
@@ -341,11 +345,50 @@ public final class SampleCities {
             String nik = "6472" + String.format("%012d", (long) (random.nextDouble() * 1e12));
             String agency = c[0].startsWith("Ambulance") ? "Dinas Kesehatan" : c[0].equals("Kebakaran") ? "Dinas Pemadam Kebakaran"
                     : AGENCIES[random.nextInt(AGENCIES.length)];
-            sb.append(String.join(",", (samarinda ? "SMD-" : "PTK-") + year + "-" + String.format("%05d", ++n), date(city, submitted),
-                    name, phone, nik, c[1], csv(c[0]), agency, status,
-                    unanswered || onlyClosure ? "" : date(city, first), closed == null ? "" : date(city, closed))).append('\n');
+            String ticket = (samarinda ? "SMD-" : "PTK-") + year + "-" + String.format("%05d", ++n);
+            LocalDateTime response = unanswered || onlyClosure ? null : first;
+            rows.add(new Object[] {ticket, submitted, name, phone, nik, c[1], c[0], agency, status, response, closed});
+            sb.append(String.join(",", ticket, date(city, submitted), name, phone, nik, c[1], csv(c[0]), agency, status,
+                    response == null ? "" : date(city, response), closed == null ? "" : date(city, closed))).append('\n');
         }
-        Files.writeString(file, sb.toString(), StandardCharsets.UTF_8);
+        if (xlsx) {
+            laporXlsx(file, rows);
+        } else {
+            Files.writeString(file, sb.toString(), StandardCharsets.UTF_8);
+        }
+    }
+
+    /** An SP4N-LAPOR!-style export: a title, its own headers, real Excel date cells, and personal columns never read. */
+    private static void laporXlsx(Path file, List<Object[]> rows) throws IOException {
+        try (XSSFWorkbook book = new XSSFWorkbook()) {
+            Sheet sheet = book.createSheet("Laporan");
+            sheet.createRow(0).createCell(0).setCellValue("Rekapitulasi Laporan SP4N-LAPOR! Pemerintah Kota Pontianak (contoh ilustratif)");
+            String[] headers = {"No. Tiket", "Tanggal Laporan", "Nama Pelapor", "No HP", "NIK", "Sumber", "Kategori", "Instansi Terdisposisi",
+                    "Status", "Tanggal Tindak Lanjut", "Tanggal Selesai"};
+            Row h = sheet.createRow(2);
+            for (int i = 0; i < headers.length; i++) {
+                h.createCell(i).setCellValue(headers[i]);
+            }
+            CellStyle date = book.createCellStyle();
+            date.setDataFormat(book.createDataFormat().getFormat("dd/mm/yyyy hh:mm"));
+            int r = 3;
+            for (Object[] values : rows) {
+                Row row = sheet.createRow(r++);
+                for (int i = 0; i < values.length; i++) {
+                    if (values[i] instanceof LocalDateTime t) {
+                        row.createCell(i).setCellValue(t);
+                        row.getCell(i).setCellStyle(date);
+                    } else if (values[i] != null) {
+                        row.createCell(i).setCellValue(values[i].toString());
+                    }
+                }
+            }
+            book.getProperties().getCoreProperties().setCreated(java.util.Optional.of(new java.util.Date(1_703_980_800_000L)));
+            try (OutputStream out = Files.newOutputStream(file)) {
+                book.write(out);
+            }
+        }
+        fixZipTimes(file);
     }
 
     /** Samarinda exports "12/03/2023 14:05"; Pontianak writes "12 Maret 2023 14.05". */
@@ -455,6 +498,8 @@ public final class SampleCities {
                   - {year: 2023, population: 679912, source: "proyeksi ilustratif untuk contoh, bukan angka BPS"}
                 """;
         String catalog = samarinda ? "[{path: layanan.xlsx}]" : "[{path: layanan.csv}]";
+        String inquiries = samarinda ? "[{path: \"pengaduan-*.csv\", timezone: " + city.zoneId() + "}]"
+                : "[{path: pengaduan-2022.csv, timezone: " + city.zoneId() + "}, {path: lapor-2023.xlsx, format: lapor}]";
         String heartbeats = samarinda ? "  heartbeats: [{path: heartbeat-portal.csv}, {path: kuma.db, format: uptime-kuma}]\n" : "";
         return """
                 # Contoh konfigurasi %1$s: data contoh yang dibuat untuk demonstrasi (lihat samples/README.md).
@@ -463,7 +508,7 @@ public final class SampleCities {
                 %4$ssources:
                   portal:     [{path: portal/, format: combined}]
                   catalog:    %5$s
-                  inquiries:  [{path: "pengaduan-*.csv", timezone: %3$s}]
+                  inquiries:  %7$s
                   incidents:  [{path: insiden-ti.csv}]
                 %6$srules:
                   portal:    {visit_window_minutes: 30}
@@ -477,6 +522,6 @@ public final class SampleCities {
                   max_rejected_share: 0.05
                   min_coverage_share: 0.9
                   max_unanswered_share: 0.2
-                """.formatted(city.name(), city.code(), city.zoneId(), population, catalog, heartbeats);
+                """.formatted(city.name(), city.code(), city.zoneId(), population, catalog, heartbeats, inquiries);
     }
 }

@@ -207,10 +207,11 @@ public final class InquiryResponseTime implements Indicator {
         List<List<Object>> rows = new ArrayList<>();
         for (int m = 1; m <= 12; m++) {
             int month = m;
-            double[] h = answered.stream().filter(a -> a.month() == month).mapToDouble(Answer::hours).toArray();
-            rows.add(Arrays.asList(m, (long) h.length, h.length == 0 ? null : Arrays.stream(h).sum() / h.length / 24));
+            double[] h = answered.stream().filter(a -> a.month() == month).mapToDouble(Answer::hours).sorted().toArray();
+            rows.add(h.length == 0 ? Arrays.asList(m, 0L, null, null, null)
+                    : Arrays.asList(m, (long) h.length, Arrays.stream(h).sum() / h.length / 24, percentile(h, 0.5) / 24, percentile(h, 0.9) / 24));
         }
-        return new Breakdown("monthly", List.of("month", "answered", "mean_days"), rows,
+        return new Breakdown("monthly", List.of("month", "answered", "mean_days", "median_days", "p90_days"), rows,
                 new Breakdown.Chart(Breakdown.Chart.Type.LINE, "mean_days"));
     }
 

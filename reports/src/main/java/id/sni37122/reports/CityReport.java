@@ -104,7 +104,7 @@ public final class CityReport {
             notes.forEach(summary::row);
             summary.autosize(8);
             readinessSheet(book, year);
-            qualitySheet(book);
+            qualitySheet(book, results);
             methodSheet(book, results);
             Path xlsx = outputDir.resolve(base + ".xlsx");
             try (OutputStream out = Files.newOutputStream(xlsx)) {
@@ -233,7 +233,7 @@ public final class CityReport {
         }
     }
 
-    private void qualitySheet(XSSFWorkbook book) throws SQLException {
+    private void qualitySheet(XSSFWorkbook book, List<IndicatorResult> results) throws SQLException {
         SheetWriter s = new SheetWriter(book, Labels.text("reports.quality"));
         s.header(Labels.text("reports.file"), Labels.text("reports.kind"), Labels.text("reports.format"), Labels.text("reports.sha256"),
                 Labels.text("reports.loaded_at"), Labels.text("reports.rows_read"), Labels.text("reports.rows_loaded"),
@@ -251,6 +251,21 @@ public final class CityReport {
                 Labels.text("reports.detail"));
         query("quality_examples.sql", r -> s.row(r.getString(1), r.getLong(2), r.getString(3), Messages.get(r.getString(4)), r.getString(5)),
                 city.code(), EXAMPLES_PER_FILE);
+        // Log coverage, where an indicator reports it (10.1): the days with no data at all.
+        for (IndicatorResult r : results) {
+            if (r.details().containsKey("coverage_days")) {
+                IndicatorLabels labels = Indicators.byCode(r.indicator()).labels();
+                s.blank();
+                s.subtitle(Labels.text("reports.coverage", r.indicator()));
+                s.pair(labels.get("detail.coverage_days"), r.details().get("coverage_days"));
+                s.pair(labels.get("detail.coverage_share"), r.details().get("coverage_share"));
+                Breakdown missing = r.breakdown("missing_days");
+                if (missing != null && !missing.rows().isEmpty()) {
+                    s.header(missing.columns().stream().map(c -> labels.get("column." + c)).toArray(String[]::new));
+                    missing.rows().forEach(row -> s.row(row.toArray()));
+                }
+            }
+        }
         s.autosize(9);
     }
 
