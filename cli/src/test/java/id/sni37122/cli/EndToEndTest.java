@@ -114,4 +114,18 @@ class EndToEndTest {
         assertThat(r.err()).doesNotContain("Exception", "\tat ");
         assertThat(dir.resolve("out/kotauji.duckdb")).doesNotExist(); // nothing was loaded
     }
+
+    @Test
+    void aMissingPopulationYearIsAnErrorNamingCityAndYearUnlessTheFallbackIsAllowed() throws Exception {
+        Files.writeString(config, Files.readString(config).replace("year: 2023, population: 200000", "year: 2022, population: 200000"));
+        CliRunner.Result r = CliRunner.run("run", "-c", config.toString());
+        assertThat(r.exitCode()).isEqualTo(ExitCode.FAILED);
+        assertThat(r.err()).contains("Kota Uji", "2023", "10.1", "population");
+        assertThat(dir.resolve("out/sni37122-kotauji-2023.xlsx")).as("the other figures are still reported").exists();
+
+        Files.writeString(config, Files.readString(config) + "rules:\n  portal: {population_fallback: true}\n");
+        Map<String, Map<String, Object>> fallback = computeJson("2023");
+        assertThat(number(fallback.get("10.1"), "value")).isEqualTo(1.5); // 2022's 200 000 people, with a warning
+        assertThat((List<?>) fallback.get("10.1").get("warnings")).contains("warning.population_fallback");
+    }
 }
