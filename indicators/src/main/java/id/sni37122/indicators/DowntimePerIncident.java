@@ -47,18 +47,8 @@ public final class DowntimePerIncident implements Indicator {
 
     @Override
     public List<Integer> years(Connection warehouse, CityContext city) throws SQLException {
-        List<Integer> years = new ArrayList<>();
-        try (PreparedStatement p = warehouse.prepareStatement(SqlResource.load(DowntimePerIncident.class, "downtime_years.sql"))) {
-            p.setString(1, city.zone().getId());
-            p.setString(2, city.code());
-            p.setString(3, city.code());
-            try (ResultSet r = p.executeQuery()) {
-                while (r.next()) {
-                    years.add(r.getInt(1));
-                }
-            }
-        }
-        return years;
+        return Indicators.years(warehouse, SqlResource.load(DowntimePerIncident.class, "downtime_years.sql"),
+                city.zone().getId(), city.code(), city.code());
     }
 
     /** An outage or a grouped incident; end null while still open. */

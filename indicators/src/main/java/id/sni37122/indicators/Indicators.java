@@ -34,4 +34,20 @@ public final class Indicators {
         }
         return Integer.compare(x.length, y.length);
     }
+
+    /** The years a query lists (its first column), for an indicator's {@link Indicator#years}; params bound in order. */
+    public static List<Integer> years(java.sql.Connection warehouse, String sql, Object... params) throws java.sql.SQLException {
+        List<Integer> years = new java.util.ArrayList<>();
+        try (java.sql.PreparedStatement p = warehouse.prepareStatement(sql)) {
+            for (int i = 0; i < params.length; i++) {
+                p.setObject(i + 1, params[i]);
+            }
+            try (java.sql.ResultSet r = p.executeQuery()) {
+                while (r.next()) {
+                    years.add(r.getInt(1));
+                }
+            }
+        }
+        return years;
+    }
 }

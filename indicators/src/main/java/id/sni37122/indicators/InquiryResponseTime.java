@@ -84,17 +84,8 @@ public final class InquiryResponseTime implements Indicator {
 
     @Override
     public List<Integer> years(Connection warehouse, CityContext city) throws SQLException {
-        List<Integer> years = new ArrayList<>();
-        try (PreparedStatement p = warehouse.prepareStatement(SqlResource.load(InquiryResponseTime.class, "inquiry_years.sql"))) {
-            p.setString(1, city.zone().getId());
-            p.setString(2, city.code());
-            try (ResultSet r = p.executeQuery()) {
-                while (r.next()) {
-                    years.add(r.getInt(1));
-                }
-            }
-        }
-        return years;
+        return Indicators.years(warehouse, SqlResource.load(InquiryResponseTime.class, "inquiry_years.sql"),
+                city.zone().getId(), city.code());
     }
 
     /** One counted record: where it came from and how long the answer took (null: unanswered). */

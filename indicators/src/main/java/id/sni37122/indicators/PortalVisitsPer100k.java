@@ -42,18 +42,8 @@ public final class PortalVisitsPer100k implements Indicator {
 
     @Override
     public List<Integer> years(Connection warehouse, CityContext city) throws SQLException {
-        List<Integer> years = new ArrayList<>();
-        try (PreparedStatement p = warehouse.prepareStatement(SqlResource.load(PortalVisitsPer100k.class, "portal_years.sql"))) {
-            p.setString(1, city.zone().getId());
-            p.setString(2, city.code());
-            p.setString(3, city.code());
-            try (ResultSet r = p.executeQuery()) {
-                while (r.next()) {
-                    years.add(r.getInt(1));
-                }
-            }
-        }
-        return years;
+        return Indicators.years(warehouse, SqlResource.load(PortalVisitsPer100k.class, "portal_years.sql"),
+                city.zone().getId(), city.code(), city.code());
     }
 
     @Override

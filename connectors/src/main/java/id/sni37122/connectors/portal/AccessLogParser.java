@@ -210,10 +210,10 @@ final class AccessLogParser {
         forwardedFor = null;
         if (hasAgent) {
             skipQuoted(); // referer
-            agent = quoted("portal.truncated_line");
+            agent = quoted();
             skipSpaces();
             if (pos < line.length() && line.charAt(pos) == '"') {
-                forwardedFor = quoted("portal.truncated_line");
+                forwardedFor = quoted();
             }
         }
     }
@@ -226,14 +226,8 @@ final class AccessLogParser {
 
     /** The request line "GET /path HTTP/1.1", read in place: the method and the path's extension. */
     private void request() throws Malformed {
-        skipSpaces();
-        if (pos >= line.length()) {
-            throw new Malformed("portal.truncated_line", null);
-        }
-        if (line.charAt(pos) != '"') {
-            throw new Malformed("portal.malformed_line", null);
-        }
-        int start = ++pos;
+        openQuote();
+        int start = pos;
         int end = closingQuote();
         int s1 = line.indexOf(' ', start);
         if (s1 < 0 || s1 >= end || s1 == start) {
@@ -288,6 +282,12 @@ final class AccessLogParser {
     }
 
     private void skipQuoted() throws Malformed {
+        openQuote();
+        pos = closingQuote() + 1;
+    }
+
+    /** Moves past the quote that opens the next field: missing at the end of the line is a cut line. */
+    private void openQuote() throws Malformed {
         skipSpaces();
         if (pos >= line.length()) {
             throw new Malformed("portal.truncated_line", null);
@@ -296,7 +296,6 @@ final class AccessLogParser {
             throw new Malformed("portal.malformed_line", null);
         }
         pos++;
-        pos = closingQuote() + 1;
     }
 
     /** The index of the quote closing the field that starts at pos (backslash escapes honoured). */
@@ -317,24 +316,13 @@ final class AccessLogParser {
     private String token() throws Malformed {
         skipSpaces();
         int start = pos;
-        while (pos < line.length() && line.charAt(pos) != ' ') {
-            pos++;
-        }
-        if (start == pos) {
-            throw new Malformed("portal.truncated_line", null);
-        }
+        skipToken();
         return line.substring(start, pos);
     }
 
-    private String quoted(String missingReason) throws Malformed {
-        skipSpaces();
-        if (pos >= line.length()) {
-            throw new Malformed(missingReason, null);
-        }
-        if (line.charAt(pos) != '"') {
-            throw new Malformed("portal.malformed_line", null);
-        }
-        int start = ++pos;
+    private String quoted() throws Malformed {
+        openQuote();
+        int start = pos;
         int end = closingQuote();
         pos = end + 1;
         String value = line.substring(start, end);
