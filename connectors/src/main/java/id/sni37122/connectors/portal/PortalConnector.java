@@ -8,10 +8,8 @@ import id.sni37122.connectors.SourceException;
 import id.sni37122.connectors.SourceSpec;
 import id.sni37122.connectors.table.PlausibleTime;
 import java.io.BufferedInputStream;
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -182,9 +180,10 @@ public final class PortalConnector implements Connector {
         long otherHost = 0;
         long earliest = PlausibleTime.EARLIEST.getEpochSecond();
         long latest = PlausibleTime.latest().getEpochSecond();
-        try (BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.ISO_8859_1), 1 << 16)) {
+        try {
+            Latin1Lines reader = new Latin1Lines(in);
             String text;
-            while ((text = reader.readLine()) != null && !stop.get()) {
+            while ((text = reader.next()) != null && !stop.get()) {
                 line++;
                 if (text.isBlank()) {
                     continue;
@@ -217,7 +216,7 @@ public final class PortalConnector implements Connector {
                 b.ts[i] = parser.epochSecond;
                 b.hasAgent[i] = parser.agent != null;
                 b.agent[i] = parser.agent == null ? 0 : agents.key(parser.agent);
-                b.visitor[i] = visitors.of(address, parser.agent, parser.agent == null ? null : b.agent[i]);
+                b.visitor[i] = visitors.of(address, parser.agent, b.agent[i]);
                 b.method[i] = parser.method;
                 b.status[i] = (short) parser.status;
                 b.extension[i] = parser.extension;
@@ -357,9 +356,10 @@ public final class PortalConnector implements Connector {
      * visitor makes many hits, so hashes are kept for the file.
      */
     private static final class Visitors {
-        private static final int MAX_CACHED = 1 << 16; // small enough to stay in the CPU cache
+        private static final int MAX_CACHED = 1 << 21;
         private final Mac mac;
-        private final Map<String, Long> cache = new HashMap<>();
+        /** (address, agent key) mixed into one long, to the visitor hash: visitors come back line after line. */
+        private final LongLongMap cache = new LongLongMap(1 << 16);
 
         Visitors(byte[] secret) {
             try {
@@ -370,10 +370,13 @@ public final class PortalConnector implements Connector {
             }
         }
 
-        long of(String address, String agent, Long agentKey) {
-            String key = agentKey == null ? address : address + '\n' + agentKey;
-            Long hash = cache.get(key);
-            if (hash == null) {
+        long of(String address, String agent, long agentKey) {
+            long key = (ipv4(address) & 0xffffffffL) * 0x9E3779B97F4A7C15L ^ (agent == null ? 0x5DEECE66DL : agentKey);
+            if (key == Long.MIN_VALUE) {
+                key++;
+            }
+            long hash = cache.get(key, Long.MIN_VALUE);
+            if (hash == Long.MIN_VALUE) {
                 mac.update(address.getBytes(StandardCharsets.ISO_8859_1));
                 if (agent != null) {
                     mac.update((byte) '\n');
@@ -383,15 +386,32 @@ public final class PortalConnector implements Connector {
                 if (cache.size() >= MAX_CACHED) {
                     cache.clear();
                 }
-                cache.put(key, hash);
+                cache.put(key, hash == Long.MIN_VALUE ? hash + 1 : hash);
             }
             return hash;
         }
     }
 
+    /** An IPv4 address as an int (the caller checked it is one). */
+    static int ipv4(String s) {
+        int value = 0;
+        int part = 0;
+        for (int i = 0; i < s.length(); i++) {
+            char ch = s.charAt(i);
+            if (ch == '.') {
+                value = value << 8 | part;
+                part = 0;
+            } else {
+                part = part * 10 + ch - '0';
+            }
+        }
+        return value << 8 | part;
+    }
+
     /** Distinct user agents: known ones from the warehouse, new ones classified once and recorded. */
     private static final class Agents {
-        private final Map<String, Long> keys = new HashMap<>();
+        /** FNV-1a of the agent as logged to its key; agents repeat on nearly every line. */
+        private final LongLongMap keys = new LongLongMap(1 << 12);
         private final Set<Long> known = new HashSet<>();
         private final Map<Long, String> pending = new LinkedHashMap<>();
         private final PreparedStatement insert;
@@ -413,19 +433,27 @@ public final class PortalConnector implements Connector {
         }
 
         long key(String rawAgent) {
-            Long key = keys.get(rawAgent);
-            if (key != null) {
-                return key;
+            long fnv = 0xcbf29ce484222325L;
+            for (int i = 0; i < rawAgent.length(); i++) {
+                fnv = (fnv ^ rawAgent.charAt(i)) * 0x100000001b3L;
+            }
+            if (fnv == Long.MIN_VALUE) {
+                fnv++;
+            }
+            long cached = keys.get(fnv, Long.MIN_VALUE);
+            if (cached != Long.MIN_VALUE) {
+                return cached;
             }
             // Logs are read as Latin-1 so that every byte survives; agents are UTF-8 text.
             String agent = new String(rawAgent.getBytes(StandardCharsets.ISO_8859_1), StandardCharsets.UTF_8);
-            key = ByteBuffer.wrap(sha.digest(agent.getBytes(StandardCharsets.UTF_8))).getLong();
+            long digest = ByteBuffer.wrap(sha.digest(agent.getBytes(StandardCharsets.UTF_8))).getLong();
+            long key = digest == Long.MIN_VALUE ? digest + 1 : digest;
             if (known.add(key)) {
                 pending.put(key, agent);
                 RobotClassifier.warmUp();
             }
             if (keys.size() < 100_000) {
-                keys.put(rawAgent, key);
+                keys.put(fnv, key);
             }
             return key;
         }
