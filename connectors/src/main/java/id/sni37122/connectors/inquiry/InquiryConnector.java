@@ -79,6 +79,8 @@ public final class InquiryConnector implements Connector {
             .parseCaseInsensitive().appendPattern("MM/dd/uuuu hh:mm:ss a").toFormatter(java.util.Locale.ENGLISH)
             .withResolverStyle(java.time.format.ResolverStyle.STRICT);
 
+    private static final ZoneId LAPOR_ZONE = ZoneId.of("Asia/Jakarta");
+
     @Override
     public Set<String> formats() {
         return Set.of("csv", "xlsx", "lapor", "csv311", "open311");
@@ -91,7 +93,8 @@ public final class InquiryConnector implements Connector {
 
     @Override
     public FileLoad load(LoadContext ctx) throws IOException, SQLException, SourceException {
-        ZoneId zone = ctx.spec().zoneOr(ctx.city().zone());
+        // SP4N-LAPOR! is national: its exports write WIB unless the source says otherwise (SOURCES.md).
+        ZoneId zone = ctx.spec().zoneOr(ctx.format().equals("lapor") ? LAPOR_ZONE : ctx.city().zone());
         Map<String, Long> firstLine = new HashMap<>();
         long[] counts = new long[2];
         try (PreparedStatement insert = ctx.connection().prepareStatement(

@@ -121,8 +121,8 @@ class InquiryConnectorTest {
         }
         FileOutcome outcome = load("lapor.xlsx", "lapor", null);
         assertThat(outcome.rowsLoaded()).isEqualTo(1);
-        // Excel cells carry no zone: read in the city's (WITA, UTC+8).
-        assertThat(records()).containsExactly("L-9 | Aplikasi | Kebersihan | DLH | 2023-05-02 00:00:00 | 2023-05-02 12:00:00 | null");
+        // Excel cells carry no zone, and SP4N-LAPOR! writes WIB unless the source says otherwise: 08:00 WIB is 01:00 UTC.
+        assertThat(records()).containsExactly("L-9 | Aplikasi | Kebersihan | DLH | 2023-05-02 01:00:00 | 2023-05-02 13:00:00 | null");
         nothingStored("Rahmat");
     }
 
