@@ -7,10 +7,11 @@ JAVA ?= java
 
 .PHONY: demo test build bench samples clean
 
-## demo: build, then run the whole pipeline on both sample cities (embedded DuckDB files under samples/*/out/)
+## demo: build, run the whole pipeline on both sample cities (embedded DuckDB files under samples/*/out/), then compare them (samples/out/)
 demo: build
 	$(JAVA) -jar $(JAR) run -c samples/samarinda/samarinda.yaml
 	$(JAVA) -jar $(JAR) run -c samples/pontianak/pontianak.yaml
+	$(JAVA) -jar $(JAR) compare -c samples/samarinda/samarinda.yaml -c samples/pontianak/pontianak.yaml -o samples/out
 
 ## test: every test of every module
 test:
@@ -32,4 +33,4 @@ samples:
 
 clean:
 	$(MVN) clean
-	rm -rf samples/*/out
+	rm -rf samples/*/out samples/out
