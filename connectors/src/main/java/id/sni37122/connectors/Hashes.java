@@ -15,10 +15,16 @@ public final class Hashes {
     }
 
     public static String sha256(Path file) throws IOException {
+        return sha256(file, Long.MAX_VALUE);
+    }
+
+    /** The hash of a file's first {@code length} bytes: a log still being written is hashed as far as it is loaded. */
+    public static String sha256(Path file, long length) throws IOException {
         MessageDigest digest = sha256();
         byte[] buffer = new byte[1 << 16];
+        long left = length;
         try (InputStream in = Files.newInputStream(file)) {
-            for (int n; (n = in.read(buffer)) > 0; ) {
+            for (int n; left > 0 && (n = in.read(buffer, 0, (int) Math.min(buffer.length, left))) > 0; left -= n) {
                 digest.update(buffer, 0, n);
             }
         }

@@ -103,13 +103,14 @@ public final class Ingestor {
             // another core while the file loads: a year of logs is gigabytes, and hashing it first
             // would double the time a nightly run takes.
             if (sameSizeLoaded(c, spec.kind(), size)) {
-                sha = Hashes.sha256(file);
+                sha = Hashes.sha256(file, size);
                 if (alreadyLoaded(c, spec.kind(), sha)) {
                     return new FileOutcome(spec.kind(), file, format, FileOutcome.Status.SKIPPED, 0, 0, 0, Map.of(), Map.of(), null, null, null);
                 }
                 shaLater = java.util.concurrent.CompletableFuture.completedFuture(sha);
             } else {
-                shaLater = HASHING.submit(() -> Hashes.sha256(file));
+                long hashed = size;
+                shaLater = HASHING.submit(() -> Hashes.sha256(file, hashed));
             }
             earlier = earlierVersion(c, spec.kind(), path);
             if (earlier != null && earlier.size < size && connector.appendable(format) && !isGzip(file)) {
@@ -137,7 +138,7 @@ public final class Ingestor {
             long rejected;
             try (Rejects rejects = new Rejects(c, fileId)) {
                 load = connector.load(new LoadContext(c, city, spec, file, format, fileId, rejects,
-                        rules.getOrDefault(spec.kind(), Map.of()), visitorSecret, startOffset, startLine));
+                        rules.getOrDefault(spec.kind(), Map.of()), visitorSecret, startOffset, startLine, size));
                 rejects.flush();
                 reasons = Map.copyOf(rejects.byReason());
                 examples = List.copyOf(rejects.examples());

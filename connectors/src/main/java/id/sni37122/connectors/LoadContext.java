@@ -19,14 +19,16 @@ import java.util.Map;
  * @param startOffset   bytes to skip: the part of a grown file that is already loaded (0: read it all);
  *                      only given to connectors whose {@link Connector#appendable(String)} says yes
  * @param startLine     lines in the skipped part, so that line numbers stay those of the whole file
+ * @param endOffset     the file's size when the load began: a log still being written is read up to
+ *                      here (what was hashed and recorded), the rest by the next run
  */
 public record LoadContext(Connection connection, CityContext city, SourceSpec spec, Path file, String format,
                           long fileId, Rejects rejects, Map<String, Object> rules, byte[] visitorSecret,
-                          long startOffset, long startLine) {
+                          long startOffset, long startLine, long endOffset) {
 
     /** A whole-file load. */
     public LoadContext(Connection connection, CityContext city, SourceSpec spec, Path file, String format,
                        long fileId, Rejects rejects, Map<String, Object> rules, byte[] visitorSecret) {
-        this(connection, city, spec, file, format, fileId, rejects, rules, visitorSecret, 0, 0);
+        this(connection, city, spec, file, format, fileId, rejects, rules, visitorSecret, 0, 0, Long.MAX_VALUE);
     }
 }

@@ -108,7 +108,7 @@ public final class PortalConnector implements Connector {
         // appends the hits: on two cores the two halves of the work overlap.
         java.util.concurrent.BlockingQueue<HitBatch> queue = new java.util.concurrent.ArrayBlockingQueue<>(8);
         java.util.concurrent.atomic.AtomicBoolean stop = new java.util.concurrent.atomic.AtomicBoolean();
-        InputStream in = open(ctx.file(), ctx.startOffset());
+        InputStream in = open(ctx.file(), ctx.startOffset(), ctx.endOffset());
         Thread parsing = new Thread(() -> parse(in, ctx.startLine(), parser, agents, visitors, hosts, queue, stop),
                 "sni37122-parse");
         parsing.setDaemon(true);
@@ -251,7 +251,7 @@ public final class PortalConnector implements Connector {
         return out;
     }
 
-    private static InputStream open(Path file, long offset) throws IOException {
+    private static InputStream open(Path file, long offset, long end) throws IOException {
         InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16);
         in.mark(2);
         int b1 = in.read();
@@ -261,7 +261,38 @@ public final class PortalConnector implements Connector {
             return new GZIPInputStream(in, 1 << 16); // rotated logs: .gz, or gzip under any name
         }
         in.skipNBytes(offset);
-        return in;
+        return end == Long.MAX_VALUE ? in : limited(in, end - offset);
+    }
+
+    /** At most {@code limit} bytes of {@code in}: a log written while it loads is read as far as it was hashed. */
+    private static InputStream limited(InputStream in, long limit) {
+        return new java.io.FilterInputStream(in) {
+            private long left = limit;
+
+            @Override
+            public int read() throws IOException {
+                if (left <= 0) {
+                    return -1;
+                }
+                int b = super.read();
+                if (b >= 0) {
+                    left--;
+                }
+                return b;
+            }
+
+            @Override
+            public int read(byte[] buffer, int offset, int length) throws IOException {
+                if (left <= 0) {
+                    return -1;
+                }
+                int n = super.read(buffer, offset, (int) Math.min(length, left));
+                if (n > 0) {
+                    left -= n;
+                }
+                return n;
+            }
+        };
     }
 
     /** The visitor's address: the first public one in X-Forwarded-For when the log has it. IPv4 only. */

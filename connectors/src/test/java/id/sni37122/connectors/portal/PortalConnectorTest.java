@@ -141,4 +141,28 @@ class PortalConnectorTest {
         assertThat(n.rejectReasons()).containsOnlyKeys("portal.truncated_line");
         assertThat(hits()).containsExactly("1677636000 GET 200 json data.kotauji.go.id true", "1677639600 HEAD 301 null null true");
     }
+
+    @Test
+    void aLogWrittenWhileItLoadsIsReadOnlyAsFarAsItWasHashed() throws Exception {
+        String first = "36.72.1.1 - - [01/Mar/2023:10:00:00 +0800] \"GET /a HTTP/1.1\" 200 5 \"-\" \"" + CHROME + "\"\n";
+        String second = "36.72.1.2 - - [01/Mar/2023:10:00:01 +0800] \"GET /b HTTP/1.1\" 200 5 \"-\" \"" + CHROME + "\"\n";
+        Path log = Files.writeString(dir.resolve("access.log"), first + second, StandardCharsets.ISO_8859_1);
+        long sizeWhenStarted = first.length();
+        try (Warehouse w = Warehouse.open(dir.resolve("w.duckdb"))) {
+            var c = w.connection();
+            c.setAutoCommit(false);
+            try (Statement s = c.createStatement()) {
+                s.execute("SELECT 1"); // opens the transaction, as the Ingestor does
+            }
+            try (var rejects = new id.sni37122.connectors.Rejects(c, 1)) {
+                var ctx = new id.sni37122.connectors.LoadContext(c, new CityContext("uji", "Kota Uji", ZoneId.of("Asia/Makassar")),
+                        new SourceSpec("portal", "access.log", dir, "combined", null, Map.of(), Map.of()), log, "combined", 1, rejects,
+                        Map.of(), new byte[32], 0, 0, sizeWhenStarted);
+                var load = new PortalConnector().load(ctx);
+                assertThat(load.rowsRead()).isEqualTo(1);
+                assertThat(load.rowsLoaded()).isEqualTo(1);
+            }
+            c.rollback();
+        }
+    }
 }
