@@ -34,15 +34,20 @@ abstract class CityCommand implements Callable<Integer> {
         }
         try {
             return call(config);
-        } catch (RunLock.BusyException e) {
+        } catch (RunLock.BusyException | IOException | SQLException e) {
+            return failed(console, e, config.warehouse());
+        }
+    }
+
+    /** Says what went wrong, without a stack trace, and gives the exit code for it. */
+    static int failed(Console console, Exception e, Object warehouse) {
+        if (e instanceof RunLock.BusyException) {
             console.problem(e.getMessage());
             return ExitCode.BUSY;
-        } catch (IOException e) {
-            console.problem(Messages.get("cli.io_failed", String.valueOf(e.getMessage())));
-            return ExitCode.FAILED;
-        } catch (SQLException e) {
-            console.problem(Messages.get("cli.warehouse_failed", config.warehouse(), String.valueOf(e.getMessage())));
-            return ExitCode.FAILED;
         }
+        console.problem(e instanceof SQLException
+                ? Messages.get("cli.warehouse_failed", warehouse, String.valueOf(e.getMessage()))
+                : Messages.get("cli.io_failed", String.valueOf(e.getMessage())));
+        return ExitCode.FAILED;
     }
 }

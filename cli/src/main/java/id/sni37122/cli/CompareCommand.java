@@ -101,15 +101,8 @@ final class CompareCommand implements Callable<Integer> {
                 }
             }
             return ExitCode.OK;
-        } catch (RunLock.BusyException e) {
-            console.problem(e.getMessage());
-            return ExitCode.BUSY;
-        } catch (IOException e) {
-            console.problem(Messages.get("cli.io_failed", String.valueOf(e.getMessage())));
-            return ExitCode.FAILED;
-        } catch (SQLException e) {
-            console.problem(Messages.get("cli.warehouse_failed", "", String.valueOf(e.getMessage())));
-            return ExitCode.FAILED;
+        } catch (RunLock.BusyException | IOException | SQLException e) {
+            return CityCommand.failed(console, e, "");
         }
     }
 }
