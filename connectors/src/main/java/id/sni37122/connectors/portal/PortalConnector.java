@@ -30,7 +30,10 @@ import java.util.Set;
 import java.util.zip.GZIPInputStream;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
-import org.duckdb.DuckDBAppender;
+import org.apache.arrow.c.ArrowArrayStream;
+import org.apache.arrow.c.Data;
+import org.apache.arrow.memory.BufferAllocator;
+import org.apache.arrow.memory.RootAllocator;
 import org.duckdb.DuckDBConnection;
 
 /**
@@ -44,6 +47,10 @@ public final class PortalConnector implements Connector {
 
     private static final Set<String> FORMATS = Set.of("combined", "common", "vhost_combined", "nginx", "custom", "analytics-csv");
     private static final Set<String> OPTIONS = Set.of("hosts", "pattern", "tool");
+    /** The temporary view DuckDB scans the parsed hits through, one file at a time. */
+    private static final String STREAM_VIEW = "portal_hit_stream";
+    private static final String INSERT_HITS = "INSERT INTO portal_hit SELECT ?, ts, visitor, agent_key, method, status, ext, host FROM "
+            + STREAM_VIEW;
 
     @Override
     public String kind() {
@@ -103,9 +110,9 @@ public final class PortalConnector implements Connector {
         Visitors visitors = new Visitors(ctx.visitorSecret());
         Set<String> hosts = hosts(ctx.spec());
         long loaded = 0;
-        HitBatch end;
-        // Lines are parsed on a second thread while this one, which owns the warehouse connection,
-        // appends the hits: on two cores the two halves of the work overlap.
+        HitBatch end = null;
+        // Lines are parsed on a second thread; DuckDB pulls the parsed hits as Arrow batches
+        // and stores them, so on two cores the two halves of the work overlap.
         java.util.concurrent.BlockingQueue<HitBatch> queue = new java.util.concurrent.ArrayBlockingQueue<>(8);
         java.util.concurrent.atomic.AtomicBoolean stop = new java.util.concurrent.atomic.AtomicBoolean();
         InputStream in = open(ctx.file(), ctx.startOffset(), ctx.endOffset());
@@ -114,31 +121,30 @@ public final class PortalConnector implements Connector {
         parsing.setDaemon(true);
         parsing.start();
         DuckDBConnection duck = ctx.connection().unwrap(DuckDBConnection.class);
-        try (in; DuckDBAppender hits = duck.createAppender(DuckDBConnection.DEFAULT_SCHEMA, "portal_hit")) {
-            while (true) {
-                HitBatch b = take(queue);
-                for (int i = 0; i < b.hits; i++) {
-                    hits.beginRow()
-                            .append(ctx.fileId())
-                            .append(b.ts[i])
-                            .append(b.visitor[i])
-                            .append(b.hasAgent[i] ? (Long) b.agent[i] : null)
-                            .append(b.method[i])
-                            .append(b.status[i])
-                            .append(b.extension[i])
-                            .append(b.host[i])
-                            .endRow();
+        Map<String, byte[]> utf8 = new HashMap<>();
+        try (in; BufferAllocator allocator = new RootAllocator()) {
+            while (end == null) {
+                HitStream stream = new HitStream(allocator, queue, utf8);
+                try (ArrowArrayStream exported = ArrowArrayStream.allocateNew(allocator)) {
+                    Data.exportArrayStream(allocator, stream, exported);
+                    duck.registerArrowStream(STREAM_VIEW, exported);
+                    try (PreparedStatement insert = ctx.connection().prepareStatement(INSERT_HITS)) {
+                        insert.setLong(1, ctx.fileId());
+                        insert.executeUpdate();
+                    } finally {
+                        try (Statement drop = ctx.connection().createStatement()) {
+                            drop.execute("DROP VIEW IF EXISTS " + STREAM_VIEW); // it points at the released stream
+                        }
+                    }
                 }
-                loaded += b.hits;
-                for (int i = 0; i < b.rejects; i++) {
-                    ctx.rejects().reject(b.rejectLine[i], null, b.rejectReason[i], b.rejectDetail[i]);
+                loaded += stream.hits;
+                for (HitBatch b : stream.rejected) {
+                    for (int i = 0; i < b.rejects; i++) {
+                        ctx.rejects().reject(b.rejectLine[i], null, b.rejectReason[i], b.rejectDetail[i]);
+                    }
                 }
-                if (b.last) {
-                    end = b;
-                    break;
-                }
+                end = stream.end;
             }
-            hits.flush();
         } finally {
             stop.set(true);
             queue.clear();
@@ -160,15 +166,6 @@ public final class PortalConnector implements Connector {
         details.put("new_agents", agents.added);
         details.put("classifier", RobotClassifier.NAME);
         return new FileLoad(read, loaded, details);
-    }
-
-    private static HitBatch take(java.util.concurrent.BlockingQueue<HitBatch> queue) throws IOException {
-        try {
-            return queue.take();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new java.io.InterruptedIOException("interrupted while loading");
-        }
     }
 
     /** The parsing thread: lines to batches of hits and rejects, then a last batch with the totals or the failure. */
@@ -391,8 +388,11 @@ public final class PortalConnector implements Connector {
         private final Mac mac;
         /** (address, agent key) mixed into one long, to the visitor hash: visitors come back line after line. */
         private final LongLongMap cache = new LongLongMap(1 << 16);
+        private final long[] recentKeys = new long[4096];
+        private final long[] recentHashes = new long[4096];
 
         Visitors(byte[] secret) {
+            java.util.Arrays.fill(recentKeys, Long.MIN_VALUE); // never a key
             try {
                 mac = Mac.getInstance("HmacSHA256");
                 mac.init(new SecretKeySpec(secret, "HmacSHA256"));
@@ -406,6 +406,11 @@ public final class PortalConnector implements Connector {
             if (key == Long.MIN_VALUE) {
                 key++;
             }
+            // Visitors in the middle of a visit first: a small table that stays in the CPU cache.
+            int slot = (int) (key ^ key >>> 29) & (recentKeys.length - 1);
+            if (recentKeys[slot] == key) {
+                return recentHashes[slot];
+            }
             long hash = cache.get(key, Long.MIN_VALUE);
             if (hash == Long.MIN_VALUE) {
                 mac.update(address.getBytes(StandardCharsets.ISO_8859_1));
@@ -417,8 +422,11 @@ public final class PortalConnector implements Connector {
                 if (cache.size() >= MAX_CACHED) {
                     cache.clear();
                 }
-                cache.put(key, hash == Long.MIN_VALUE ? hash + 1 : hash);
+                hash = hash == Long.MIN_VALUE ? hash + 1 : hash;
+                cache.put(key, hash);
             }
+            recentKeys[slot] = key;
+            recentHashes[slot] = hash;
             return hash;
         }
     }
@@ -463,7 +471,26 @@ public final class PortalConnector implements Connector {
             }
         }
 
+        /**
+         * A few recent agents, placed by length and two characters and confirmed with equals:
+         * most lines repeat an agent seen moments before, and comparing is cheaper than hashing.
+         */
+        private final String[] recent = new String[1024];
+        private final long[] recentKeys = new long[1024];
+
         long key(String rawAgent) {
+            int n = rawAgent.length();
+            int slot = n == 0 ? 0 : (n * 31 + rawAgent.charAt(n >> 1) * 7 + rawAgent.charAt(n - 1)) & (recent.length - 1);
+            if (rawAgent.equals(recent[slot])) {
+                return recentKeys[slot];
+            }
+            long key = keyOf(rawAgent);
+            recent[slot] = rawAgent;
+            recentKeys[slot] = key;
+            return key;
+        }
+
+        private long keyOf(String rawAgent) {
             long fnv = 0xcbf29ce484222325L;
             for (int i = 0; i < rawAgent.length(); i++) {
                 fnv = (fnv ^ rawAgent.charAt(i)) * 0x100000001b3L;

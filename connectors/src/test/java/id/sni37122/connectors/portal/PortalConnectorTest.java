@@ -85,6 +85,29 @@ class PortalConnectorTest {
         assertThat(hits()).containsExactly("1677635999 GET 304 png null true", "1677636000 GET 200 null null true");
     }
 
+    /** More rejects than one stream holds: each is recorded at its line, and every good line between them still loads. */
+    @Test
+    void aLogFullOfBadLinesLosesNoGoodOne() throws Exception {
+        int pairs = HitStream.MAX_PENDING_REJECTS * 2 + 500;
+        StringBuilder log = new StringBuilder();
+        for (int i = 0; i < pairs; i++) {
+            log.append("36.72.1.").append(i % 250).append(" - - [01/Mar/2023:10:00:00 +0800] \"GET /dataset/a HTTP/1.1\" 200 5 \"-\" \"")
+                    .append(CHROME).append("\"\n");
+            log.append("2001:db8::").append(i).append(" - - [01/Mar/2023:10:00:00 +0800] \"GET / HTTP/1.1\" 200 5 \"-\" \"-\"\n");
+        }
+        FileOutcome outcome = load("access.log", "combined", Map.of(), log.toString());
+        assertThat(outcome.rowsRead()).isEqualTo(2L * pairs);
+        assertThat(outcome.rowsLoaded()).isEqualTo(pairs);
+        assertThat(outcome.rejectReasons()).containsExactly(Map.entry("portal.bad_address", (long) pairs));
+        assertThat(distinctVisitors()).isEqualTo(250);
+        try (Warehouse w = Warehouse.open(dir.resolve("w.duckdb")); Statement s = w.connection().createStatement();
+             ResultSet r = s.executeQuery("SELECT count(*), min(line), max(line), count(DISTINCT line) FROM rejected_row")) {
+            r.next();
+            assertThat(List.of(r.getLong(1), r.getLong(2), r.getLong(3), r.getLong(4)))
+                    .containsExactly((long) pairs, 2L, 2L * pairs, (long) pairs);
+        }
+    }
+
     @Test
     void commonHasNoAgentAndAGzipIsFoundByItsContent() throws Exception {
         try (OutputStream out = new GZIPOutputStream(Files.newOutputStream(dir.resolve("access.log.1")))) {

@@ -1,0 +1,148 @@
+package id.sni37122.connectors.portal;
+
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.BlockingQueue;
+import org.apache.arrow.memory.BufferAllocator;
+import org.apache.arrow.vector.BigIntVector;
+import org.apache.arrow.vector.FieldVector;
+import org.apache.arrow.vector.SmallIntVector;
+import org.apache.arrow.vector.VarCharVector;
+import org.apache.arrow.vector.VectorSchemaRoot;
+import org.apache.arrow.vector.ipc.ArrowReader;
+import org.apache.arrow.vector.types.pojo.ArrowType;
+import org.apache.arrow.vector.types.pojo.Field;
+import org.apache.arrow.vector.types.pojo.Schema;
+
+/**
+ * The parsed hits of a log as Arrow batches for DuckDB to scan ({@code INSERT … SELECT … FROM}
+ * the registered stream). DuckDB pulls the batches on its own threads while the parsing thread
+ * fills the queue, so no row goes through the JDBC appender one value at a time.
+ * <p>
+ * The warehouse connection is busy while DuckDB scans, so rejected lines cannot be written
+ * meanwhile: they are kept here, and the stream ends early once {@link #MAX_PENDING_REJECTS} have
+ * gathered; the caller writes them and opens the next stream on the same queue.
+ */
+final class HitStream extends ArrowReader {
+
+    static final int MAX_PENDING_REJECTS = 10_000;
+
+    private static final ArrowType INT64 = new ArrowType.Int(64, true);
+
+    private final BlockingQueue<HitBatch> queue;
+    /** Rejected lines of the batches handed over, in file order, for the caller to record. */
+    final List<HitBatch> rejected = new ArrayList<>();
+    private int pendingRejects;
+    /** The file's last batch (totals or failure) once it has been read, else null. */
+    HitBatch end;
+    /** Rows handed to DuckDB. */
+    long hits;
+    /** UTF-8 bytes of the few distinct methods, extensions and hosts, shared by a file's streams. */
+    private final Map<String, byte[]> utf8;
+
+    HitStream(BufferAllocator allocator, BlockingQueue<HitBatch> queue, Map<String, byte[]> utf8) {
+        super(allocator);
+        this.queue = queue;
+        this.utf8 = utf8;
+    }
+
+    /** The columns of {@code portal_hit} after {@code file_id}, in order. */
+    @Override
+    protected Schema readSchema() {
+        return new Schema(List.of(
+                Field.notNullable("ts", INT64),
+                Field.notNullable("visitor", INT64),
+                Field.nullable("agent_key", INT64),
+                Field.notNullable("method", ArrowType.Utf8.INSTANCE),
+                Field.notNullable("status", new ArrowType.Int(16, true)),
+                Field.nullable("ext", ArrowType.Utf8.INSTANCE),
+                Field.nullable("host", ArrowType.Utf8.INSTANCE)));
+    }
+
+    @Override
+    public boolean loadNextBatch() throws IOException {
+        if (end != null || pendingRejects >= MAX_PENDING_REJECTS) {
+            return false;
+        }
+        HitBatch b;
+        try {
+            b = queue.take();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new InterruptedIOException("interrupted while loading");
+        }
+        if (b.rejects > 0) {
+            rejected.add(b);
+            pendingRejects += b.rejects;
+        }
+        if (b.last) {
+            end = b;
+        }
+        fill(b);
+        return true;
+    }
+
+    private void fill(HitBatch b) throws IOException {
+        VectorSchemaRoot root = getVectorSchemaRoot();
+        for (FieldVector v : root.getFieldVectors()) {
+            v.setInitialCapacity(Math.max(b.hits, 1));
+            v.allocateNew();
+        }
+        BigIntVector ts = (BigIntVector) root.getVector(0);
+        BigIntVector visitor = (BigIntVector) root.getVector(1);
+        BigIntVector agent = (BigIntVector) root.getVector(2);
+        VarCharVector method = (VarCharVector) root.getVector(3);
+        SmallIntVector status = (SmallIntVector) root.getVector(4);
+        VarCharVector ext = (VarCharVector) root.getVector(5);
+        VarCharVector host = (VarCharVector) root.getVector(6);
+        for (int i = 0; i < b.hits; i++) {
+            ts.set(i, b.ts[i]);
+            visitor.set(i, b.visitor[i]);
+            if (b.hasAgent[i]) {
+                agent.set(i, b.agent[i]);
+            } else {
+                agent.setNull(i);
+            }
+            method.setSafe(i, utf8(b.method[i]));
+            status.set(i, b.status[i]);
+            setText(ext, i, b.extension[i]);
+            setText(host, i, b.host[i]);
+        }
+        root.setRowCount(b.hits);
+        hits += b.hits;
+    }
+
+    private void setText(VarCharVector v, int i, String text) {
+        if (text == null) {
+            v.setNull(i);
+        } else {
+            v.setSafe(i, utf8(text));
+        }
+    }
+
+    /** Logs are read as Latin-1 so every byte survives; DuckDB wants UTF-8. */
+    private byte[] utf8(String text) {
+        byte[] bytes = utf8.get(text);
+        if (bytes == null) {
+            bytes = text.getBytes(StandardCharsets.UTF_8);
+            if (utf8.size() < 10_000) {
+                utf8.put(text, bytes);
+            }
+        }
+        return bytes;
+    }
+
+    @Override
+    public long bytesRead() {
+        return 0;
+    }
+
+    @Override
+    protected void closeReadSource() {
+        // the queue belongs to the caller
+    }
+}
