@@ -1,12 +1,13 @@
 package id.sni37122.connectors;
 
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.duckdb.DuckDBAppender;
+import org.duckdb.DuckDBConnection;
 
 /**
  * Collects the rows of one file that could not be read. They are written inside the file's
@@ -24,15 +25,18 @@ public final class Rejects implements AutoCloseable {
     /** Details longer than this are cut: a reject explains, it does not archive the row. */
     static final int MAX_DETAIL = 200;
 
-    private final PreparedStatement insert;
+    /** Rejects gathered before they are appended: a garbage file can have millions. */
+    private static final int BATCH = 10_000;
+
+    private final DuckDBConnection connection;
     private final long fileId;
     private final Map<String, Long> byReason = new TreeMap<>();
     private final List<Example> examples = new ArrayList<>();
+    private final List<Example> pending = new ArrayList<>();
     private long count;
-    private int pending;
 
     public Rejects(Connection connection, long fileId) throws SQLException {
-        this.insert = connection.prepareStatement("INSERT INTO rejected_row VALUES (?, ?, ?, ?, ?)");
+        this.connection = connection.unwrap(DuckDBConnection.class);
         this.fileId = fileId;
     }
 
@@ -50,13 +54,8 @@ public final class Rejects implements AutoCloseable {
         if (examples.size() < EXAMPLES) {
             examples.add(new Example(line, column, reason, detail));
         }
-        insert.setLong(1, fileId);
-        insert.setLong(2, line);
-        insert.setString(3, column);
-        insert.setString(4, reason);
-        insert.setString(5, detail == null || detail.length() <= MAX_DETAIL ? detail : detail.substring(0, MAX_DETAIL) + "…");
-        insert.addBatch();
-        if (++pending >= 1000) {
+        pending.add(new Example(line, column, reason, detail == null || detail.length() <= MAX_DETAIL ? detail : detail.substring(0, MAX_DETAIL) + "…"));
+        if (pending.size() >= BATCH) {
             flush();
         }
     }
@@ -79,16 +78,21 @@ public final class Rejects implements AutoCloseable {
         return byReason;
     }
 
+    /** Appends what is pending; the appender is closed at once, so other statements can run on the connection. */
     void flush() throws SQLException {
-        if (pending > 0) {
-            insert.executeBatch();
-            pending = 0;
+        if (pending.isEmpty()) {
+            return;
         }
+        try (DuckDBAppender rows = connection.createAppender(DuckDBConnection.DEFAULT_SCHEMA, "rejected_row")) {
+            for (Example e : pending) {
+                rows.beginRow().append(fileId).append(e.line()).append(e.column()).append(e.reason()).append(e.detail()).endRow();
+            }
+        }
+        pending.clear();
     }
 
     @Override
     public void close() throws SQLException {
         flush();
-        insert.close();
     }
 }
