@@ -62,6 +62,7 @@ public final class PortalVisitsPer100k implements Indicator {
         rules.note("robot_classifier", robotClassifier(warehouse));
         rules.note("time_zone", city.zone().getId());
 
+        long startOfYear = LocalDate.of(year, 1, 1).atStartOfDay(city.zone()).toEpochSecond();
         long endOfYear = LocalDate.of(year + 1, 1, 1).atStartOfDay(city.zone()).toEpochSecond();
         long[] months = new long[13];
         Map<String, Long> outcomes = new TreeMap<>();
@@ -77,11 +78,10 @@ public final class PortalVisitsPer100k implements Indicator {
             p.setString(6, robot);
             p.setString(7, city.code());
             p.setLong(8, endOfYear);
-            p.setString(9, city.zone().getId());
-            p.setLong(10, window * 60L);
-            p.setInt(11, year);
-            p.setInt(12, year);
-            p.setInt(13, year);
+            p.setLong(9, window * 60L);
+            p.setLong(10, startOfYear);
+            p.setLong(11, startOfYear);
+            p.setString(12, city.zone().getId());
             try (ResultSet r = p.executeQuery()) {
                 while (r.next()) {
                     switch (r.getString(1)) {

@@ -4,8 +4,11 @@
 -- it belongs to the local year and month of that first hit, so it is never split at midnight
 -- or at a year's end. Hits before the year are read so a visit running into 1 January is not
 -- counted again.
+-- Local time is never computed per hit: hits are counted per UTC quarter hour and only those
+-- buckets are converted, which is exact because every zone's offset and every change of it fall
+-- on a quarter hour. The year's bounds are UTC instants computed for the city's zone.
 -- Parameters: 1 methods, 2 static extensions (comma-separated), 3-4 human pattern, 5-6 robot pattern,
--- 7 city, 8 end of year (epoch s), 9 zone, 10 window (s), 11-13 year.
+-- 7 city, 8 end of year (epoch s), 9 window (s), 10-11 start of year (epoch s), 12 zone.
 WITH classified AS (
     SELECT h.visitor, h.ts,
            CASE WHEN NOT list_contains(string_split(?, ','), h.method) THEN 'method'
@@ -19,17 +22,22 @@ WITH classified AS (
     FROM portal_hit h
     LEFT JOIN user_agent a ON a.agent_key = h.agent_key
     WHERE h.file_id IN (SELECT file_id FROM source_file WHERE city = ?) AND h.ts < ?
-), local_hits AS (
-    SELECT visitor, ts, outcome, timezone(?, to_timestamp(ts)) AS local_ts FROM classified
 ), visit_starts AS (
-    SELECT local_ts
-    FROM (SELECT local_ts, ts - lag(ts) OVER (PARTITION BY visitor ORDER BY ts) AS gap
-          FROM local_hits WHERE outcome = 'counted')
-    WHERE gap IS NULL OR gap > ?
+    SELECT ts
+    FROM (SELECT ts, ts - lag(ts) OVER (PARTITION BY visitor ORDER BY ts) AS gap
+          FROM classified WHERE outcome = 'counted')
+    WHERE (gap IS NULL OR gap > ?) AND ts >= ?
+), in_year AS (
+    SELECT ts, outcome FROM classified WHERE ts >= ?
+), quarters AS (
+    SELECT 'visits' AS what, NULL AS outcome, ts // 900 AS q, count(*) AS n FROM visit_starts GROUP BY 3
+    UNION ALL
+    SELECT 'day', NULL, ts // 900, count(*) FROM in_year GROUP BY 3
+), local_quarters AS (
+    SELECT what, timezone(?, to_timestamp(q * 900)) AS local_ts, n FROM quarters
 )
-SELECT 'visits' AS what, CAST(month(local_ts) AS VARCHAR) AS key, count(*) AS n
-FROM visit_starts WHERE year(local_ts) = ? GROUP BY 2
+SELECT 'visits' AS what, CAST(month(local_ts) AS VARCHAR) AS key, CAST(sum(n) AS BIGINT) AS n FROM local_quarters WHERE what = 'visits' GROUP BY 2
 UNION ALL
-SELECT 'hits', outcome, count(*) FROM local_hits WHERE year(local_ts) = ? GROUP BY 2
+SELECT 'hits', outcome, count(*) FROM in_year GROUP BY 2
 UNION ALL
-SELECT 'day', strftime(CAST(local_ts AS DATE), '%Y-%m-%d'), count(*) FROM local_hits WHERE year(local_ts) = ? GROUP BY 2
+SELECT 'day', strftime(CAST(local_ts AS DATE), '%Y-%m-%d'), CAST(sum(n) AS BIGINT) FROM local_quarters WHERE what = 'day' GROUP BY 2
