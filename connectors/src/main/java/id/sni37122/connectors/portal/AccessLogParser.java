@@ -178,14 +178,19 @@ final class AccessLogParser {
     }
 
     void parse(String text) throws Malformed {
-        line = text;
-        pos = 0;
         for (int i = 0; i < text.length(); i++) {
             char ch = text.charAt(i);
             if (ch < 0x20 && ch != '\t' || ch == 0x7f) {
                 throw new Malformed("portal.binary_line", null); // e.g. a TLS handshake sent to the HTTP port
             }
         }
+        parseChecked(text);
+    }
+
+    /** The same for a line known to hold no control character ({@link Latin1Lines} looks as it splits). */
+    void parseChecked(String text) throws Malformed {
+        line = text;
+        pos = 0;
         if (elements != null) {
             parseWithPattern();
             return;
@@ -273,9 +278,8 @@ final class AccessLogParser {
     private void skipToken() throws Malformed {
         skipSpaces();
         int start = pos;
-        while (pos < line.length() && line.charAt(pos) != ' ') {
-            pos++;
-        }
+        int space = line.indexOf(' ', pos);
+        pos = space < 0 ? line.length() : space;
         if (start == pos) {
             throw new Malformed("portal.truncated_line", null);
         }
@@ -298,17 +302,21 @@ final class AccessLogParser {
         pos++;
     }
 
-    /** The index of the quote closing the field that starts at pos (backslash escapes honoured). */
+    /**
+     * The index of the quote closing the field that starts at pos (backslash escapes honoured: a
+     * quote is escaped when an odd number of backslashes stands right before it).
+     */
     private int closingQuote() throws Malformed {
-        int i = pos;
-        boolean escaped = false;
-        while (i < line.length()) {
-            char ch = line.charAt(i);
-            if (ch == '"' && !escaped) {
+        int i = line.indexOf('"', pos);
+        while (i >= 0) {
+            int backslashes = 0;
+            while (i - backslashes - 1 >= pos && line.charAt(i - backslashes - 1) == '\\') {
+                backslashes++;
+            }
+            if ((backslashes & 1) == 0) {
                 return i;
             }
-            escaped = ch == '\\' && !escaped;
-            i++;
+            i = line.indexOf('"', i + 1);
         }
         throw new Malformed("portal.unterminated_quote", null);
     }

@@ -34,6 +34,7 @@ import org.apache.arrow.c.ArrowArrayStream;
 import org.apache.arrow.c.Data;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.memory.RootAllocator;
+import org.duckdb.DuckDBAppender;
 import org.duckdb.DuckDBConnection;
 
 /**
@@ -190,8 +191,12 @@ public final class PortalConnector implements Connector {
                     queue.put(b);
                     b = new HitBatch();
                 }
+                if (reader.hadControl()) {
+                    b.reject(line, "portal.binary_line", null); // e.g. a TLS handshake sent to the HTTP port
+                    continue;
+                }
                 try {
-                    parser.parse(text);
+                    parser.parseChecked(text);
                 } catch (AccessLogParser.Malformed e) {
                     b.reject(line, e.reason, e.detail);
                     continue;
@@ -452,8 +457,9 @@ public final class PortalConnector implements Connector {
         /** FNV-1a of the agent as logged to its key; agents repeat on nearly every line. */
         private final LongLongMap keys = new LongLongMap(1 << 12);
         private final Set<Long> known = new HashSet<>();
-        private final Map<Long, String> pending = new LinkedHashMap<>();
-        private final PreparedStatement insert;
+        /** Agents first seen in this file: their text and their classification, under way on another thread. */
+        private final Map<Long, Map.Entry<String, java.util.concurrent.CompletableFuture<RobotClassifier.Verdict>>> pending = new LinkedHashMap<>();
+        private final DuckDBConnection connection;
         private final MessageDigest sha;
         long added;
 
@@ -463,7 +469,7 @@ public final class PortalConnector implements Connector {
                     known.add(r.getLong(1));
                 }
             }
-            insert = ctx.connection().prepareStatement("INSERT INTO user_agent VALUES (?, ?, ?, ?, ?)");
+            connection = ctx.connection().unwrap(DuckDBConnection.class);
             try {
                 sha = MessageDigest.getInstance("SHA-256");
             } catch (GeneralSecurityException e) {
@@ -507,8 +513,7 @@ public final class PortalConnector implements Connector {
             long digest = ByteBuffer.wrap(sha.digest(agent.getBytes(StandardCharsets.UTF_8))).getLong();
             long key = digest == Long.MIN_VALUE ? digest + 1 : digest;
             if (known.add(key)) {
-                pending.put(key, agent);
-                RobotClassifier.warmUp();
+                pending.put(key, Map.entry(agent, RobotClassifier.classifyLater(agent)));
             }
             if (keys.size() < 100_000) {
                 keys.put(fnv, key);
@@ -516,16 +521,14 @@ public final class PortalConnector implements Connector {
             return key;
         }
 
-        /** Classifies the agents first seen in this file and records them, inside the file's transaction. */
+        /** Records the agents first seen in this file with their classification, inside the file's transaction. */
         void record() throws SQLException {
-            for (Map.Entry<Long, String> e : pending.entrySet()) {
-                RobotClassifier.Verdict v = RobotClassifier.classify(e.getValue());
-                insert.setLong(1, e.getKey());
-                insert.setString(2, e.getValue());
-                insert.setString(3, v.agentClass());
-                insert.setBoolean(4, v.robot());
-                insert.setString(5, RobotClassifier.NAME);
-                insert.executeUpdate();
+            try (DuckDBAppender rows = connection.createAppender(DuckDBConnection.DEFAULT_SCHEMA, "user_agent")) {
+                for (var e : pending.entrySet()) {
+                    RobotClassifier.Verdict v = e.getValue().getValue().join();
+                    rows.beginRow().append(e.getKey()).append(e.getValue().getKey()).append(v.agentClass()).append(v.robot())
+                            .append(RobotClassifier.NAME).endRow();
+                }
             }
             added = pending.size();
             pending.clear();

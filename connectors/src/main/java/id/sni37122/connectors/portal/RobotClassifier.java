@@ -37,12 +37,23 @@ final class RobotClassifier {
     }
 
     /**
-     * Starts building the classifier in the background, so that it is ready (or nearly) when the
-     * first new agent must be classified; the log is parsed meanwhile on the other core.
+     * Classifies on a thread of its own, once the classifier is built (which starts with the first
+     * call): a year of logs has thousands of distinct agents at a millisecond or more each, and
+     * they are classified while the log is still being parsed.
      */
-    static void warmUp() {
-        BUILD.get();
+    static java.util.concurrent.CompletableFuture<Verdict> classifyLater(String agent) {
+        if (agent.isBlank() || agent.equals("-")) {
+            return java.util.concurrent.CompletableFuture.completedFuture(classify(agent));
+        }
+        return BUILD.get().thenApplyAsync(analyzer -> classify(agent), CLASSIFYING);
     }
+
+    /** One thread: the analyzer serialises its calls anyway. */
+    private static final java.util.concurrent.Executor CLASSIFYING = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "sni37122-agents");
+        t.setDaemon(true);
+        return t;
+    });
 
     private static final java.util.function.Supplier<java.util.concurrent.CompletableFuture<UserAgentAnalyzer>> BUILD =
             new java.util.function.Supplier<>() {
@@ -53,7 +64,7 @@ final class RobotClassifier {
                     if (future == null) {
                         future = java.util.concurrent.CompletableFuture.supplyAsync(() -> UserAgentAnalyzer.newBuilder()
                                 .hideMatcherLoadStats().withCache(0).withField(UserAgent.DEVICE_CLASS)
-                                .withField(UserAgent.AGENT_CLASS).immediateInitialization().build());
+                                .withField(UserAgent.AGENT_CLASS).immediateInitialization().build(), CLASSIFYING);
                     }
                     return future;
                 }

@@ -39,6 +39,36 @@ class Latin1LinesTest {
         assertThat(got.get(10_000)).isEqualTo("baris 9999");
     }
 
+    /** Control bytes are noted wherever they fall in the eight-byte words; tab, a CR before LF and bytes above 127 are not control. */
+    @Test
+    void controlCharactersAreNotedLineByLine() throws IOException {
+        String text = "GET /a\tb HTTP/1.1 \u00e9\u00ff\r\n"          // tab, Latin-1 letters, CRLF: clean
+                + "\u0016\u0003\u0001\u0000\u00a5\n"                    // a TLS handshake
+                + "0123456789abcdef0123456\u007f\n"                       // DEL in the third word
+                + "0123456\r89abcdef\n"                                   // a CR inside the line
+                + "0123456789abcdef0123456789abcdef\n"                     // clean, several whole words
+                + "akhir\u0001";                                          // last line, no LF
+        Latin1Lines reader = new Latin1Lines(new ByteArrayInputStream(text.getBytes(StandardCharsets.ISO_8859_1)));
+        List<Boolean> control = new ArrayList<>();
+        List<String> lines = new ArrayList<>();
+        for (String line; (line = reader.next()) != null; ) {
+            lines.add(line);
+            control.add(reader.hadControl());
+        }
+        assertThat(control).containsExactly(false, true, true, true, false, true);
+        assertThat(lines.get(0)).isEqualTo("GET /a\tb HTTP/1.1 \u00e9\u00ff");
+        assertThat(lines.get(4)).isEqualTo("0123456789abcdef0123456789abcdef");
+    }
+
+    /** A quote preceded by an odd number of backslashes is inside the field; by an even number, it closes it. */
+    @Test
+    void escapedQuotesInTheUserAgent() throws Exception {
+        AccessLogParser parser = new AccessLogParser("combined");
+        parser.parse("36.72.1.1 - - [01/Mar/2023:10:00:00 +0800] \"GET /a HTTP/1.1\" 200 5 \"-\" \"Bot \\\"x\\\" y\\\\\"");
+        assertThat(parser.agent).isEqualTo("Bot \"x\" y\\\\");
+        assertThat(parser.status).isEqualTo(200);
+    }
+
     @Test
     void longLongMapGrowsAndClears() {
         LongLongMap map = new LongLongMap(4);
