@@ -63,7 +63,8 @@ class FaultToleranceTest {
 
     private static Process start(Path config, String... command) throws IOException {
         List<String> args = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx512m", "-cp", System.getProperty("java.class.path"), Main.class.getName()));
+                "-Xmx512m", "--add-opens=java.base/java.nio=ALL-UNNAMED", // as the jar's manifest does
+                "-cp", System.getProperty("java.class.path"), Main.class.getName()));
         args.addAll(List.of(command));
         args.addAll(List.of("-c", config.toString()));
         return new ProcessBuilder(args).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();

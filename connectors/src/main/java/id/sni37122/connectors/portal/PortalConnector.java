@@ -107,6 +107,7 @@ public final class PortalConnector implements Connector {
             return AnalyticsExport.load(ctx);
         }
         AccessLogParser parser = parser(ctx.format(), ctx.spec());
+        BufferAllocator allocator = allocator(ctx);
         Agents agents = new Agents(ctx);
         Visitors visitors = new Visitors(ctx.visitorSecret());
         Set<String> hosts = hosts(ctx.spec());
@@ -123,7 +124,7 @@ public final class PortalConnector implements Connector {
         parsing.start();
         DuckDBConnection duck = ctx.connection().unwrap(DuckDBConnection.class);
         Map<String, byte[]> utf8 = new HashMap<>();
-        try (in; BufferAllocator allocator = new RootAllocator()) {
+        try (in; allocator) {
             while (end == null) {
                 HitStream stream = new HitStream(allocator, queue, utf8);
                 try (ArrowArrayStream exported = ArrowArrayStream.allocateNew(allocator)) {
@@ -167,6 +168,22 @@ public final class PortalConnector implements Connector {
         details.put("new_agents", agents.added);
         details.put("classifier", RobotClassifier.NAME);
         return new FileLoad(read, loaded, details);
+    }
+
+    /** Arrow's memory, which needs java.nio opened to it: the jar's manifest does that, a bare class path does not. */
+    private static BufferAllocator allocator(LoadContext ctx) throws SourceException {
+        RootAllocator allocator = new RootAllocator();
+        try {
+            ArrowArrayStream.allocateNew(allocator).close(); // where the missing access shows
+            return allocator;
+        } catch (RuntimeException | LinkageError e) {
+            try {
+                allocator.close();
+            } catch (RuntimeException leaked) {
+                // the half-made stream's bytes: the process has bigger news
+            }
+            throw new SourceException(ctx.file(), Messages.get("portal.needs_add_opens", e.getMessage()));
+        }
     }
 
     /** The parsing thread: lines to batches of hits and rejects, then a last batch with the totals or the failure. */
