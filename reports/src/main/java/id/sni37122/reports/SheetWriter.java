@@ -39,6 +39,10 @@ final class SheetWriter {
     private final CellStyle plainNumber;
     private int next;
     private int headerRow = -1;
+    /** The row of the last subtitle: a chart's page starts there when its table is short. */
+    private int sectionStart = -1;
+    /** The row below the last chart's place. */
+    private int reserved;
     private XSSFDrawing drawing;
 
     SheetWriter(XSSFWorkbook book, String name) {
@@ -57,6 +61,8 @@ final class SheetWriter {
         header.setFillPattern(FillPatternType.SOLID_FOREGROUND);
         header.setBorderBottom(BorderStyle.THIN);
         header.setWrapText(true);
+        // Top, like the values: a label at the foot of a tall row reads as the next row's.
+        header.setVerticalAlignment(org.apache.poi.ss.usermodel.VerticalAlignment.TOP);
         this.integer = format(book, "#,##0");
         this.decimal = format(book, "#,##0.00");
         this.date = format(book, "dd/mm/yyyy");
@@ -98,6 +104,7 @@ final class SheetWriter {
     }
 
     void subtitle(String text) {
+        sectionStart = next;
         spanning(text).setCellStyle(subtitle);
     }
 
@@ -178,7 +185,58 @@ final class SheetWriter {
         return cell;
     }
 
-    private record Placed(byte[] png, int column, int row) {
+    /** A chart waiting for the columns to be sized, since it is anchored to cells. */
+    private record Placed(byte[] png, int column, int row, int pageStart) {
+    }
+
+    /** Charts are shown at 60 % of their pixel size: readable, and two fit beside a table on A4. */
+    private static final double PICTURE_SCALE = 0.6;
+
+    /**
+     * The picture's cells, worked out from the column widths and row heights. POI's own
+     * {@code resize} gave a picture at the top of a sheet no height at all (LibreOffice then
+     * showed nothing).
+     */
+    private ClientAnchor anchor(Placed p) {
+        java.awt.Dimension size = org.apache.poi.ss.util.ImageUtils.getImageDimension(new java.io.ByteArrayInputStream(p.png()),
+                Workbook.PICTURE_TYPE_PNG);
+        double width = size.width * PICTURE_SCALE;
+        double height = size.height * PICTURE_SCALE;
+        ClientAnchor anchor = book.getCreationHelper().createClientAnchor();
+        anchor.setAnchorType(ClientAnchor.AnchorType.MOVE_DONT_RESIZE);
+        anchor.setCol1(p.column());
+        anchor.setRow1(p.row());
+        int col = p.column();
+        while (width > sheet.getColumnWidthInPixels(col)) {
+            width -= sheet.getColumnWidthInPixels(col++);
+        }
+        anchor.setCol2(col);
+        anchor.setDx2((int) Math.round(width * org.apache.poi.util.Units.EMU_PER_PIXEL));
+        int row = p.row();
+        while (height > rowPixels(row)) {
+            height -= rowPixels(row++);
+        }
+        anchor.setRow2(row);
+        anchor.setDy2((int) Math.round(height * org.apache.poi.util.Units.EMU_PER_PIXEL));
+        return anchor;
+    }
+
+    private double rowPixels(int row) {
+        Row r = sheet.getRow(row);
+        float points = r != null ? r.getHeightInPoints() : sheet.getDefaultRowHeightInPoints();
+        return points * org.apache.poi.util.Units.PIXEL_DPI / org.apache.poi.util.Units.POINT_DPI;
+    }
+
+    /**
+     * A page break above each chart, so that printing (A4 landscape, one page wide) never cuts
+     * one in two: where the page ends depends on the program's scaling, a chart's top does not.
+     */
+    private void breakAbovePictures() {
+        for (Placed p : images) {
+            if (p.pageStart() > 1) {
+                sheet.setRowBreak(p.pageStart() - 1);
+            }
+        }
     }
 
     private final java.util.List<Placed> images = new java.util.ArrayList<>();
@@ -189,8 +247,12 @@ final class SheetWriter {
      */
     void image(Path png, int column) throws IOException {
         int row = Math.max(0, next - 14);
-        images.add(new Placed(Files.readAllBytes(png), column, row));
+        // The chart's page begins with its table's title when both fit on a page (30 rows is well
+        // under an A4 landscape page at the scale one page wide gives), else with the chart.
+        int pageStart = sectionStart >= reserved && sectionStart < row && next - sectionStart <= 30 ? sectionStart : row;
+        images.add(new Placed(Files.readAllBytes(png), column, row, pageStart));
         next = Math.max(next, row + 24);
+        reserved = row + 24;
     }
 
     /** Sizes the first columns to their content (at most 60 characters), then places the pictures. */
@@ -217,13 +279,9 @@ final class SheetWriter {
             if (drawing == null) {
                 drawing = sheet.createDrawingPatriarch();
             }
-            ClientAnchor anchor = book.getCreationHelper().createClientAnchor();
-            anchor.setCol1(p.column());
-            anchor.setRow1(p.row());
-            anchor.setAnchorType(ClientAnchor.AnchorType.MOVE_DONT_RESIZE);
-            XSSFPicture picture = drawing.createPicture(anchor, book.addPicture(p.png(), Workbook.PICTURE_TYPE_PNG));
-            picture.resize(0.6);
+            drawing.createPicture(anchor(p), book.addPicture(p.png(), Workbook.PICTURE_TYPE_PNG));
         }
+        breakAbovePictures();
         images.clear();
     }
 }
