@@ -64,8 +64,9 @@ class WorkbookTest {
             Row r101 = rowStartingWith(summary, "10.1");
             assertThat(r101.getCell(2).getNumericCellValue()).isEqualTo(1.5);
             assertThat(summary.getPaneInformation().isFreezePane()).isTrue();
-            // Every figure is a number the analyst can compute with, formatted, not text.
-            assertThat(r101.getCell(2).getCellStyle().getDataFormatString()).isEqualTo("#,##0.00");
+            // Every figure is a number the analyst can compute with, formatted, not text, and shown
+            // the Indonesian way (1.234,56) whatever language the spreadsheet program is set to.
+            assertThat(r101.getCell(2).getCellStyle().getDataFormatString()).isEqualTo("[$-421]#,##0.00");
             // The readiness sheet shows a missing answer as missing, never as "Tidak".
             Sheet readiness = book.getSheet("Kesiapan");
             assertThat(rowStartingWith(readiness, "Skor kesiapan").getCell(1).getStringCellValue()).isEqualTo("0 dari 9 (belum diisi: 9)");
@@ -82,6 +83,8 @@ class WorkbookTest {
                 "X-2,+62 812 0000,-1+1,lainnya,Tidak,Informasi,,2020-01-01,");
         try (InputStream in = Files.newInputStream(xlsx); Workbook book = WorkbookFactory.create(in)) {
             assertThat(book.getSheetAt(0).getSheetName()).isEqualTo("Summary");
+            // An English report leaves the separators to the reader's program.
+            assertThat(rowStartingWith(book.getSheetAt(0), "10.2").getCell(2).getCellStyle().getDataFormatString()).startsWith("#,##0");
             List<String> injected = new ArrayList<>();
             for (Sheet sheet : book) {
                 for (Row row : sheet) {

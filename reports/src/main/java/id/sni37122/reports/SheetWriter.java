@@ -63,8 +63,12 @@ final class SheetWriter {
         header.setWrapText(true);
         // Top, like the values: a label at the foot of a tall row reads as the next row's.
         header.setVerticalAlignment(org.apache.poi.ss.usermodel.VerticalAlignment.TOP);
-        this.integer = format(book, "#,##0");
-        this.decimal = format(book, "#,##0.00");
+        // Tagged Indonesian (LCID 0421) in an Indonesian report: LibreOffice then shows 1.234,56
+        // whatever its own language (Excel takes separators from the system, Indonesian on an
+        // analyst's Windows). English reports keep the reader's own separators.
+        String locale = id.sni37122.connectors.Messages.locale().getLanguage().equals("id") ? "[$-421]" : "";
+        this.integer = format(book, locale + "#,##0");
+        this.decimal = format(book, locale + "#,##0.00");
         this.date = format(book, "dd/mm/yyyy");
         this.plainNumber = format(book, "0");
         this.plain = book.createCellStyle();
