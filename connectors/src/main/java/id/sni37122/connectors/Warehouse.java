@@ -26,7 +26,8 @@ public final class Warehouse implements AutoCloseable {
             "003-portal.sql",
             "004-catalog.sql",
             "005-inquiry.sql",
-            "006-incident.sql");
+            "006-incident.sql",
+            "007-portal-terms.sql");
 
     private final Connection connection;
     private final Path file;

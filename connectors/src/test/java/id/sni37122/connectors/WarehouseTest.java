@@ -10,6 +10,7 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -52,6 +53,32 @@ class WarehouseTest {
              ResultSet r = c.createStatement().executeQuery("SELECT max(version) FROM schema_version")) {
             r.next();
             assertThat(r.getInt(1)).isEqualTo(1); // the backup is the warehouse as it was
+        }
+    }
+
+    @Test
+    void hitsStoredAsTextByVersion6KeepTheirMethodExtensionAndHostAsCodes() throws Exception {
+        Path file = dir.resolve("w.duckdb");
+        try (Warehouse wh = Warehouse.createAtVersion(file, 6); Statement s = wh.connection().createStatement()) {
+            s.execute("INSERT INTO portal_hit VALUES (1, 100, 11, NULL, 'GET', 200, 'css', NULL), (1, 101, 12, 5, 'HEAD', 304, NULL, 'data.kota.go.id'),"
+                    + " (2, 102, 13, 5, 'GET', 404, 'robots.txt', 'data.kota.go.id')");
+        }
+        try (Warehouse wh = Warehouse.open(file); Statement s = wh.connection().createStatement();
+             ResultSet r = s.executeQuery("SELECT file_id, ts, visitor, agent_key, m.term, status, e.term, o.term FROM portal_hit h "
+                     + "JOIN portal_term m ON m.code = h.method LEFT JOIN portal_term e ON e.code = h.ext "
+                     + "LEFT JOIN portal_term o ON o.code = h.host ORDER BY ts")) {
+            List<String> rows = new java.util.ArrayList<>();
+            while (r.next()) {
+                rows.add(r.getLong(1) + " " + r.getLong(2) + " " + r.getLong(3) + " " + r.getObject(4) + " " + r.getString(5) + " "
+                        + r.getInt(6) + " " + r.getString(7) + " " + r.getString(8));
+            }
+            assertThat(rows).containsExactly("1 100 11 null GET 200 css null", "1 101 12 5 HEAD 304 null data.kota.go.id",
+                    "2 102 13 5 GET 404 robots.txt data.kota.go.id");
+            // One code per distinct term, whichever column it came from.
+            try (ResultSet terms = s.executeQuery("SELECT count(*), count(DISTINCT code) FROM portal_term")) {
+                terms.next();
+                assertThat(terms.getInt(1)).isEqualTo(5).isEqualTo(terms.getInt(2));
+            }
         }
     }
 

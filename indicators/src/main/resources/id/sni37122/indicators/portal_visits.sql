@@ -7,19 +7,25 @@
 -- Local time is never computed per hit: hits are counted per UTC quarter hour and only those
 -- buckets are converted, which is exact because every zone's offset and every change of it fall
 -- on a quarter hour. The year's bounds are UTC instants computed for the city's zone.
+-- Methods and extensions are stored as portal_term codes; the rules' lists become code lists once.
 -- Parameters: 1 methods, 2 static extensions (comma-separated), 3-4 human pattern, 5-6 robot pattern,
 -- 7 city, 8 end of year (epoch s), 9 window (s), 10-11 start of year (epoch s), 12 zone.
-WITH classified AS (
+WITH rule_codes AS (
+    SELECT coalesce(list(code) FILTER (WHERE list_contains(string_split(?, ','), term)), []) AS methods,
+           coalesce(list(code) FILTER (WHERE list_contains(string_split(?, ','), term)), []) AS statics
+    FROM portal_term
+), classified AS (
     SELECT h.visitor, h.ts,
-           CASE WHEN NOT list_contains(string_split(?, ','), h.method) THEN 'method'
+           CASE WHEN NOT list_contains(c.methods, h.method) THEN 'method'
                 WHEN NOT (h.status BETWEEN 200 AND 299 OR h.status = 304) THEN 'status'
-                WHEN h.ext IS NOT NULL AND list_contains(string_split(?, ','), h.ext) THEN 'static'
+                WHEN h.ext IS NOT NULL AND list_contains(c.statics, h.ext) THEN 'static'
                 WHEN h.agent_key IS NOT NULL AND
                      CASE WHEN ? <> '' AND regexp_matches(a.agent, ?, 'i') THEN false
                           WHEN ? <> '' AND regexp_matches(a.agent, ?, 'i') THEN true
                           ELSE coalesce(a.robot, false) END THEN 'robot'
                 ELSE 'counted' END AS outcome
     FROM portal_hit h
+    CROSS JOIN rule_codes c
     LEFT JOIN user_agent a ON a.agent_key = h.agent_key
     WHERE h.file_id IN (SELECT file_id FROM source_file WHERE city = ?) AND h.ts < ?
 ), visit_starts AS (

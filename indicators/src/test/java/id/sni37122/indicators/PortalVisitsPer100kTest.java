@@ -29,7 +29,8 @@ class PortalVisitsPer100kTest {
             try (Statement s = city.warehouse.connection().createStatement()) {
                 s.execute("INSERT INTO source_file (file_id, city, kind, format, path, sha256, size_bytes, loaded_at, rows_read, rows_loaded, "
                         + "rows_rejected) VALUES (0, 'uji', 'portal', 'combined', 'generated', '-', 0, now(), 0, 0, 0)");
-                s.execute("INSERT INTO portal_hit SELECT 0, 1672502400 + i * 3, i, NULL, 'GET', 200, NULL, NULL FROM range(10000000) t(i)");
+                s.execute("INSERT INTO portal_term VALUES (1, 'GET')");
+                s.execute("INSERT INTO portal_hit SELECT 0, 1672502400 + i * 3, i, NULL, 1, 200, NULL, NULL FROM range(10000000) t(i)");
             }
             IndicatorResult r = city.compute(new PortalVisitsPer100k(), 2023);
             assertThat(r.numerator()).isEqualTo(10_000_000);

@@ -12,10 +12,11 @@ final class HitBatch {
     final long[] visitor = new long[SIZE];
     final long[] agent = new long[SIZE];
     final boolean[] hasAgent = new boolean[SIZE];
-    final String[] method = new String[SIZE];
+    /** portal_term codes; 0 for an extension or host that is absent. */
+    final int[] method = new int[SIZE];
     final short[] status = new short[SIZE];
-    final String[] extension = new String[SIZE];
-    final String[] host = new String[SIZE];
+    final int[] extension = new int[SIZE];
+    final int[] host = new int[SIZE];
     int hits;
 
     final long[] rejectLine = new long[SIZE];

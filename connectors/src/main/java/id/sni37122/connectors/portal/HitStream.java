@@ -2,16 +2,14 @@ package id.sni37122.connectors.portal;
 
 import java.io.IOException;
 import java.io.InterruptedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.vector.BigIntVector;
 import org.apache.arrow.vector.FieldVector;
+import org.apache.arrow.vector.IntVector;
 import org.apache.arrow.vector.SmallIntVector;
-import org.apache.arrow.vector.VarCharVector;
 import org.apache.arrow.vector.VectorSchemaRoot;
 import org.apache.arrow.vector.ipc.ArrowReader;
 import org.apache.arrow.vector.types.pojo.ArrowType;
@@ -32,6 +30,7 @@ final class HitStream extends ArrowReader {
     static final int MAX_PENDING_REJECTS = 10_000;
 
     private static final ArrowType INT64 = new ArrowType.Int(64, true);
+    private static final ArrowType INT32 = new ArrowType.Int(32, true);
 
     private final BlockingQueue<HitBatch> queue;
     /** Rejected lines of the batches handed over, in file order, for the caller to record. */
@@ -41,13 +40,9 @@ final class HitStream extends ArrowReader {
     HitBatch end;
     /** Rows handed to DuckDB. */
     long hits;
-    /** UTF-8 bytes of the few distinct methods, extensions and hosts, shared by a file's streams. */
-    private final Map<String, byte[]> utf8;
-
-    HitStream(BufferAllocator allocator, BlockingQueue<HitBatch> queue, Map<String, byte[]> utf8) {
+    HitStream(BufferAllocator allocator, BlockingQueue<HitBatch> queue) {
         super(allocator);
         this.queue = queue;
-        this.utf8 = utf8;
     }
 
     /** The columns of {@code portal_hit} after {@code file_id}, in order. */
@@ -57,10 +52,10 @@ final class HitStream extends ArrowReader {
                 Field.notNullable("ts", INT64),
                 Field.notNullable("visitor", INT64),
                 Field.nullable("agent_key", INT64),
-                Field.notNullable("method", ArrowType.Utf8.INSTANCE),
+                Field.notNullable("method", INT32),
                 Field.notNullable("status", new ArrowType.Int(16, true)),
-                Field.nullable("ext", ArrowType.Utf8.INSTANCE),
-                Field.nullable("host", ArrowType.Utf8.INSTANCE)));
+                Field.nullable("ext", INT32),
+                Field.nullable("host", INT32)));
     }
 
     @Override
@@ -95,10 +90,10 @@ final class HitStream extends ArrowReader {
         BigIntVector ts = (BigIntVector) root.getVector(0);
         BigIntVector visitor = (BigIntVector) root.getVector(1);
         BigIntVector agent = (BigIntVector) root.getVector(2);
-        VarCharVector method = (VarCharVector) root.getVector(3);
+        IntVector method = (IntVector) root.getVector(3);
         SmallIntVector status = (SmallIntVector) root.getVector(4);
-        VarCharVector ext = (VarCharVector) root.getVector(5);
-        VarCharVector host = (VarCharVector) root.getVector(6);
+        IntVector ext = (IntVector) root.getVector(5);
+        IntVector host = (IntVector) root.getVector(6);
         for (int i = 0; i < b.hits; i++) {
             ts.set(i, b.ts[i]);
             visitor.set(i, b.visitor[i]);
@@ -107,33 +102,21 @@ final class HitStream extends ArrowReader {
             } else {
                 agent.setNull(i);
             }
-            method.setSafe(i, utf8(b.method[i]));
+            method.set(i, b.method[i]);
             status.set(i, b.status[i]);
-            setText(ext, i, b.extension[i]);
-            setText(host, i, b.host[i]);
+            setCode(ext, i, b.extension[i]);
+            setCode(host, i, b.host[i]);
         }
         root.setRowCount(b.hits);
         hits += b.hits;
     }
 
-    private void setText(VarCharVector v, int i, String text) {
-        if (text == null) {
+    private static void setCode(IntVector v, int i, int code) {
+        if (code == 0) {
             v.setNull(i);
         } else {
-            v.setSafe(i, utf8(text));
+            v.set(i, code);
         }
-    }
-
-    /** Logs are read as Latin-1 so every byte survives; DuckDB wants UTF-8. */
-    private byte[] utf8(String text) {
-        byte[] bytes = utf8.get(text);
-        if (bytes == null) {
-            bytes = text.getBytes(StandardCharsets.UTF_8);
-            if (utf8.size() < 10_000) {
-                utf8.put(text, bytes);
-            }
-        }
-        return bytes;
     }
 
     @Override

@@ -109,6 +109,7 @@ public final class PortalConnector implements Connector {
         AccessLogParser parser = parser(ctx.format(), ctx.spec());
         BufferAllocator allocator = allocator(ctx);
         Agents agents = new Agents(ctx);
+        Terms terms = new Terms(ctx);
         Visitors visitors = new Visitors(ctx.visitorSecret());
         Set<String> hosts = hosts(ctx.spec());
         long loaded = 0;
@@ -118,15 +119,14 @@ public final class PortalConnector implements Connector {
         java.util.concurrent.BlockingQueue<HitBatch> queue = new java.util.concurrent.ArrayBlockingQueue<>(8);
         java.util.concurrent.atomic.AtomicBoolean stop = new java.util.concurrent.atomic.AtomicBoolean();
         InputStream in = open(ctx.file(), ctx.startOffset(), ctx.endOffset());
-        Thread parsing = new Thread(() -> parse(in, ctx.startLine(), parser, agents, visitors, hosts, queue, stop),
+        Thread parsing = new Thread(() -> parse(in, ctx.startLine(), parser, agents, terms, visitors, hosts, queue, stop),
                 "sni37122-parse");
         parsing.setDaemon(true);
         parsing.start();
         DuckDBConnection duck = ctx.connection().unwrap(DuckDBConnection.class);
-        Map<String, byte[]> utf8 = new HashMap<>();
         try (in; allocator) {
             while (end == null) {
-                HitStream stream = new HitStream(allocator, queue, utf8);
+                HitStream stream = new HitStream(allocator, queue);
                 try (ArrowArrayStream exported = ArrowArrayStream.allocateNew(allocator)) {
                     Data.exportArrayStream(allocator, stream, exported);
                     duck.registerArrowStream(STREAM_VIEW, exported);
@@ -163,6 +163,7 @@ public final class PortalConnector implements Connector {
         long read = end.read;
         long otherHost = end.otherHost;
         agents.record();
+        terms.record();
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("other_host", otherHost);
         details.put("new_agents", agents.added);
@@ -187,7 +188,8 @@ public final class PortalConnector implements Connector {
     }
 
     /** The parsing thread: lines to batches of hits and rejects, then a last batch with the totals or the failure. */
-    private static void parse(InputStream in, long startLine, AccessLogParser parser, Agents agents, Visitors visitors, Set<String> hosts,
+    private static void parse(InputStream in, long startLine, AccessLogParser parser, Agents agents, Terms terms, Visitors visitors,
+                              Set<String> hosts,
                               java.util.concurrent.BlockingQueue<HitBatch> queue, java.util.concurrent.atomic.AtomicBoolean stop) {
         HitBatch b = new HitBatch();
         long line = startLine;
@@ -236,10 +238,10 @@ public final class PortalConnector implements Connector {
                 b.hasAgent[i] = parser.agent != null;
                 b.agent[i] = parser.agent == null ? 0 : agents.key(parser.agent);
                 b.visitor[i] = visitors.of(address, parser.agent, b.agent[i]);
-                b.method[i] = parser.method;
+                b.method[i] = terms.code(parser.method);
                 b.status[i] = (short) parser.status;
-                b.extension[i] = parser.extension;
-                b.host[i] = parser.host;
+                b.extension[i] = parser.extension == null ? 0 : terms.code(parser.extension);
+                b.host[i] = parser.host == null ? 0 : terms.code(parser.host);
             }
         } catch (IOException | RuntimeException e) {
             b.failure = e;
@@ -467,6 +469,47 @@ public final class PortalConnector implements Connector {
             }
         }
         return value << 8 | part;
+    }
+
+    /**
+     * Methods, extensions and hosts as portal_term codes: the few distinct ones of a log repeat on
+     * every line, and DuckDB stores integers far more cheaply than strings. Used by the parsing
+     * thread; new terms are recorded after it has finished, in the file's transaction.
+     */
+    private static final class Terms {
+        private final Map<String, Integer> codes = new HashMap<>();
+        private final Map<String, Integer> added = new LinkedHashMap<>();
+        private final DuckDBConnection connection;
+        private int last;
+
+        Terms(LoadContext ctx) throws SQLException {
+            try (Statement s = ctx.connection().createStatement(); ResultSet r = s.executeQuery("SELECT code, term FROM portal_term")) {
+                while (r.next()) {
+                    codes.put(r.getString(2), r.getInt(1));
+                    last = Math.max(last, r.getInt(1));
+                }
+            }
+            connection = ctx.connection().unwrap(DuckDBConnection.class);
+        }
+
+        int code(String term) {
+            Integer code = codes.get(term);
+            if (code == null) {
+                code = ++last;
+                codes.put(term, code);
+                added.put(term, code);
+            }
+            return code;
+        }
+
+        void record() throws SQLException {
+            try (DuckDBAppender rows = connection.createAppender(DuckDBConnection.DEFAULT_SCHEMA, "portal_term")) {
+                for (var e : added.entrySet()) {
+                    rows.beginRow().append(e.getValue()).append(e.getKey()).endRow();
+                }
+            }
+            added.clear();
+        }
     }
 
     /** Distinct user agents: known ones from the warehouse, new ones classified once and recorded. */

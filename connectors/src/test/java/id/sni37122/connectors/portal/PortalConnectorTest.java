@@ -45,7 +45,9 @@ class PortalConnectorTest {
     private List<String> hits() throws Exception {
         List<String> out = new ArrayList<>();
         try (Warehouse w = Warehouse.open(dir.resolve("w.duckdb")); Statement s = w.connection().createStatement();
-             ResultSet r = s.executeQuery("SELECT ts, method, status, ext, host, agent_key IS NOT NULL FROM portal_hit ORDER BY ts, method")) {
+             ResultSet r = s.executeQuery("SELECT ts, m.term, status, e.term, o.term, agent_key IS NOT NULL FROM portal_hit h "
+                     + "JOIN portal_term m ON m.code = h.method LEFT JOIN portal_term e ON e.code = h.ext "
+                     + "LEFT JOIN portal_term o ON o.code = h.host ORDER BY ts, m.term")) {
             while (r.next()) {
                 out.add(r.getLong(1) + " " + r.getString(2) + " " + r.getInt(3) + " " + r.getString(4) + " " + r.getString(5) + " "
                         + r.getBoolean(6));

@@ -55,7 +55,7 @@ class RealApacheLogTest {
             // Robots are a real share of this log; the classifier must find the well-known ones.
             assertThat(count(w, "SELECT count(*) FROM user_agent WHERE robot AND agent LIKE '%Googlebot%'")).isPositive();
             assertThat(count(w, "SELECT count(*) FROM user_agent WHERE NOT robot AND agent LIKE 'Mozilla/5.0 (Windows NT 6.1; WOW64)%Chrome%'")).isPositive();
-            assertThat(count(w, "SELECT count(*) FROM portal_hit WHERE method = 'HEAD'")).isPositive();
+            assertThat(count(w, "SELECT count(*) FROM portal_hit JOIN portal_term ON code = method WHERE term = 'HEAD'")).isPositive();
         }
     }
 
