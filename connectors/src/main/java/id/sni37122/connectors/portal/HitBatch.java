@@ -1,12 +1,13 @@
 package id.sni37122.connectors.portal;
 
 /**
- * A few thousand parsed lines handed from the parsing thread to the thread that owns the
+ * Tens of thousands of parsed lines handed from the parsing thread to the thread that owns the
  * warehouse connection: the hits to append and the lines to reject, in file order.
  */
 final class HitBatch {
 
-    static final int SIZE = 8192;
+    /** Larger batches cost DuckDB less per row: 8 192 took about 2 CPU-s more per 10 million lines. */
+    static final int SIZE = 65536;
 
     final long[] ts = new long[SIZE];
     final long[] visitor = new long[SIZE];
