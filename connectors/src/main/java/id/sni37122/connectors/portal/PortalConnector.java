@@ -189,8 +189,8 @@ public final class PortalConnector implements Connector {
 
     /** The parsing thread: lines to batches of hits and rejects, then a last batch with the totals or the failure. */
     private static void parse(InputStream in, long startLine, AccessLogParser parser, Agents agents, Terms terms, Visitors visitors,
-                              Set<String> hosts,
-                              java.util.concurrent.BlockingQueue<HitBatch> queue, java.util.concurrent.atomic.AtomicBoolean stop) {
+                              Set<String> hosts, java.util.concurrent.BlockingQueue<HitBatch> queue,
+                              java.util.concurrent.atomic.AtomicBoolean stop) {
         HitBatch b = new HitBatch();
         long line = startLine;
         long read = 0;
