@@ -40,8 +40,6 @@ final class SheetWriter {
     private int headerRow = -1;
     /** The row of the last subtitle: a chart's page starts there when its table is short. */
     private int sectionStart = -1;
-    /** The row below the last chart's place. */
-    private int reserved;
     private XSSFDrawing drawing;
 
     SheetWriter(XSSFWorkbook book, String name) {
@@ -210,14 +208,14 @@ final class SheetWriter {
         anchor.setCol1(p.column());
         anchor.setRow1(p.row());
         int col = p.column();
-        while (width > sheet.getColumnWidthInPixels(col)) {
-            width -= sheet.getColumnWidthInPixels(col++);
+        for (float w; width > (w = sheet.getColumnWidthInPixels(col)); col++) {
+            width -= w;
         }
         anchor.setCol2(col);
         anchor.setDx2((int) Math.round(width * org.apache.poi.util.Units.EMU_PER_PIXEL));
         int row = p.row();
-        while (height > rowPixels(row)) {
-            height -= rowPixels(row++);
+        for (double h; height > (h = rowPixels(row)); row++) {
+            height -= h;
         }
         anchor.setRow2(row);
         anchor.setDy2((int) Math.round(height * org.apache.poi.util.Units.EMU_PER_PIXEL));
@@ -230,18 +228,6 @@ final class SheetWriter {
         return points * org.apache.poi.util.Units.PIXEL_DPI / org.apache.poi.util.Units.POINT_DPI;
     }
 
-    /**
-     * A page break above each chart, so that printing (A4 landscape, one page wide) never cuts
-     * one in two: where the page ends depends on the program's scaling, a chart's top does not.
-     */
-    private void breakAbovePictures() {
-        for (Placed p : images) {
-            if (p.pageStart() > 1) {
-                sheet.setRowBreak(p.pageStart() - 1);
-            }
-        }
-    }
-
     private final java.util.List<Placed> images = new java.util.ArrayList<>();
 
     /**
@@ -250,13 +236,16 @@ final class SheetWriter {
      */
     void image(Path png, int column) throws IOException {
         int row = Math.max(0, next - 14);
+        int previousChartEnd = images.isEmpty() ? 0 : images.get(images.size() - 1).row() + CHART_ROWS;
         // The chart's page begins with its table's title when both fit on a page (30 rows is well
         // under an A4 landscape page at the scale one page wide gives), else with the chart.
-        int pageStart = sectionStart >= reserved && sectionStart < row && next - sectionStart <= 30 ? sectionStart : row;
+        int pageStart = sectionStart >= previousChartEnd && sectionStart < row && next - sectionStart <= 30 ? sectionStart : row;
         images.add(new Placed(Files.readAllBytes(png), column, row, pageStart));
-        next = Math.max(next, row + 24);
-        reserved = row + 24;
+        next = Math.max(next, row + CHART_ROWS);
     }
+
+    /** Rows kept for a chart beside its table. */
+    private static final int CHART_ROWS = 24;
 
     /** Sizes the first columns to their content (at most 60 characters), then places the pictures. */
     void autosize(int columns) {
@@ -283,8 +272,12 @@ final class SheetWriter {
                 drawing = sheet.createDrawingPatriarch();
             }
             drawing.createPicture(anchor(p), book.addPicture(p.png(), Workbook.PICTURE_TYPE_PNG));
+            // A page break above each chart, so that printing (A4 landscape, one page wide) never
+            // cuts one in two: where a page ends depends on the program's scaling, a chart's top does not.
+            if (p.pageStart() > 1) {
+                sheet.setRowBreak(p.pageStart() - 1);
+            }
         }
-        breakAbovePictures();
         images.clear();
     }
 }

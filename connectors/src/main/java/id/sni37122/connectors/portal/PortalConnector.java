@@ -240,8 +240,8 @@ public final class PortalConnector implements Connector {
                 b.visitor[i] = visitors.of(address, parser.agent, b.agent[i]);
                 b.method[i] = terms.code(parser.method);
                 b.status[i] = (short) parser.status;
-                b.extension[i] = parser.extension == null ? 0 : terms.code(parser.extension);
-                b.host[i] = parser.host == null ? 0 : terms.code(parser.host);
+                b.extension[i] = terms.code(parser.extension);
+                b.host[i] = terms.code(parser.host);
             }
         } catch (IOException | RuntimeException e) {
             b.failure = e;
@@ -492,7 +492,11 @@ public final class PortalConnector implements Connector {
             connection = ctx.connection().unwrap(DuckDBConnection.class);
         }
 
+        /** The term's code; 0 for none (no extension, no host). */
         int code(String term) {
+            if (term == null) {
+                return 0;
+            }
             Integer code = codes.get(term);
             if (code == null) {
                 code = ++last;
