@@ -26,6 +26,8 @@ final class Latin1Lines {
     private int end;
     private boolean eof;
     private boolean control;
+    private int lineStart;
+    private int lineEnd;
 
     Latin1Lines(InputStream in) {
         this.in = in;
@@ -38,6 +40,14 @@ final class Latin1Lines {
 
     /** The next line, or null at the end; a last line without LF is returned too. */
     String next() throws IOException {
+        return advance() ? new String(buf, lineStart, lineEnd - lineStart, StandardCharsets.ISO_8859_1) : null;
+    }
+
+    /**
+     * Moves to the next line, false at the end. The line is bytes {@code [lineStart(), lineEnd())}
+     * of {@code buffer()} until the next call: read in place, it costs no copy.
+     */
+    boolean advance() throws IOException {
         int scan = start;
         control = false;
         while (true) {
@@ -50,18 +60,20 @@ final class Latin1Lines {
                         control = hasControl(start, start + len); // the CR ending the line is allowed
                     }
                 }
-                String line = new String(buf, start, len, StandardCharsets.ISO_8859_1);
+                lineStart = start;
+                lineEnd = start + len;
                 start = lf + 1;
-                return line;
+                return true;
             }
             scan = end;
             if (eof) {
                 if (start == end) {
-                    return null;
+                    return false;
                 }
-                String line = new String(buf, start, end - start, StandardCharsets.ISO_8859_1);
+                lineStart = start;
+                lineEnd = end;
                 start = end;
-                return line;
+                return true;
             }
             if (start > 0) { // keep the partial line, make room behind it
                 System.arraycopy(buf, start, buf, 0, end - start);
@@ -83,32 +95,75 @@ final class Latin1Lines {
         }
     }
 
+    byte[] buffer() {
+        return buf;
+    }
+
+    int lineStart() {
+        return lineStart;
+    }
+
+    int lineEnd() {
+        return lineEnd;
+    }
+
+    /** Whether the current line is empty or only white space (as {@link String#isBlank()} has it). */
+    boolean blank() {
+        for (int i = lineStart; i < lineEnd; i++) {
+            byte b = buf[i];
+            if (!(b == ' ' || b >= 0x09 && b <= 0x0d || b >= 0x1c && b <= 0x1f)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /**
      * The index of the first LF at or after {@code from} in the bytes read, or -1; notes a control
      * byte on the way. Eight bytes at a time: a word goes byte by byte only when it holds a byte
      * below 0x20 or a DEL, which in a log is nearly always the LF itself.
      */
     private int find(int from) {
+        byte[] b = buf;
+        int limit = end;
         int i = from;
-        while (i < end) {
-            if (i + 8 <= end) {
-                long w = (long) LONGS.get(buf, i);
-                long low = (w - 0x2020202020202020L) & ~w & HIGHS; // bytes below 0x20 (0x80 and up excluded)
-                long x = w ^ 0x7f7f7f7f7f7f7f7fL;
-                long del = (x - ONES) & ~x & HIGHS; // bytes equal to 0x7f
-                if ((low | del) == 0) {
-                    i += 8;
-                    continue;
-                }
+        while (i + 16 <= limit) { // two words a turn: independent, so the CPU works on both at once
+            long w1 = (long) LONGS.get(b, i);
+            long w2 = (long) LONGS.get(b, i + 8);
+            long x1 = w1 ^ 0x7f7f7f7f7f7f7f7fL;
+            long x2 = w2 ^ 0x7f7f7f7f7f7f7f7fL;
+            if ((((w1 - 0x2020202020202020L) & ~w1 | (x1 - ONES) & ~x1 | (w2 - 0x2020202020202020L) & ~w2 | (x2 - ONES) & ~x2) & HIGHS) != 0) {
+                break;
             }
-            for (int stop = Math.min(i + 8, end); i < stop; i++) {
-                byte b = buf[i];
-                if (b == '\n') {
-                    return i;
-                }
-                if (b >= 0 && b < 0x20 && b != '\t' || b == 0x7f) {
-                    control = true;
-                }
+            i += 16;
+        }
+        while (i + 8 <= limit) {
+            long w = (long) LONGS.get(b, i);
+            long low = (w - 0x2020202020202020L) & ~w & HIGHS; // bytes below 0x20 (0x80 and up excluded)
+            long x = w ^ 0x7f7f7f7f7f7f7f7fL;
+            long del = (x - ONES) & ~x & HIGHS; // bytes equal to 0x7f
+            long flagged = low | del;
+            if (flagged == 0) {
+                i += 8;
+                continue;
+            }
+            // The lowest flag is exact (a borrow only misflags bytes above it): usually the LF.
+            i += Long.numberOfTrailingZeros(flagged) >>> 3;
+            if (b[i] == '\n') {
+                return i;
+            }
+            if (b[i] != '\t') {
+                control = true;
+            }
+            i++;
+        }
+        for (; i < limit; i++) {
+            byte c = b[i];
+            if (c == '\n') {
+                return i;
+            }
+            if (c >= 0 && c < 0x20 && c != '\t' || c == 0x7f) {
+                control = true;
             }
         }
         return -1;

@@ -199,10 +199,9 @@ public final class PortalConnector implements Connector {
         long latest = PlausibleTime.latest().getEpochSecond();
         try {
             Latin1Lines reader = new Latin1Lines(in);
-            String text;
-            while ((text = reader.next()) != null && !stop.get()) {
+            while (reader.advance() && !stop.get()) {
                 line++;
-                if (text.isBlank()) {
+                if (reader.blank()) {
                     continue;
                 }
                 read++;
@@ -215,7 +214,7 @@ public final class PortalConnector implements Connector {
                     continue;
                 }
                 try {
-                    parser.parseChecked(text);
+                    parser.parseChecked(reader.buffer(), reader.lineStart(), reader.lineEnd());
                 } catch (AccessLogParser.Malformed e) {
                     b.reject(line, e.reason, e.detail);
                     continue;
@@ -224,8 +223,8 @@ public final class PortalConnector implements Connector {
                     otherHost++; // another site on the same server: not the portal
                     continue;
                 }
-                String address = visitorAddress(parser);
-                if (address == null) {
+                long address = parser.visitorAddress();
+                if (address < 0) {
                     b.reject(line, "portal.bad_address", null); // never the address itself: it is personal data
                     continue;
                 }
@@ -235,9 +234,9 @@ public final class PortalConnector implements Connector {
                 }
                 int i = b.hits++;
                 b.ts[i] = parser.epochSecond;
-                b.hasAgent[i] = parser.agent != null;
-                b.agent[i] = parser.agent == null ? 0 : agents.key(parser.agent);
-                b.visitor[i] = visitors.of(address, parser.agent, b.agent[i]);
+                b.hasAgent[i] = parser.agentBytes != null;
+                b.agent[i] = parser.agentBytes == null ? 0 : agents.key(parser.agentBytes, parser.agentFrom, parser.agentTo);
+                b.visitor[i] = visitors.of(parser, address, b.agent[i]);
                 b.method[i] = terms.code(parser.method);
                 b.status[i] = (short) parser.status;
                 b.extension[i] = terms.code(parser.extension);
@@ -316,92 +315,6 @@ public final class PortalConnector implements Connector {
         };
     }
 
-    /** The visitor's address: the first public one in X-Forwarded-For when the log has it. IPv4 only. */
-    static String visitorAddress(AccessLogParser p) {
-        if (p.forwardedFor != null && !p.forwardedFor.equals("-")) {
-            for (String candidate : p.forwardedFor.split(",")) {
-                String a = candidate.strip();
-                if (isIpv4(a) && isPublic(a)) {
-                    return a;
-                }
-            }
-        }
-        return isIpv4(p.address) ? p.address : null;
-    }
-
-    static boolean isIpv4(String s) {
-        int parts = 0;
-        int value = -1;
-        for (int i = 0; i <= s.length(); i++) {
-            char ch = i < s.length() ? s.charAt(i) : '.';
-            if (ch == '.') {
-                if (value < 0 || value > 255) {
-                    return false;
-                }
-                parts++;
-                value = -1;
-            } else if (ch >= '0' && ch <= '9') {
-                value = value < 0 ? ch - '0' : value * 10 + ch - '0';
-                if (value > 255) {
-                    return false;
-                }
-            } else {
-                return false;
-            }
-        }
-        return parts == 4;
-    }
-
-    /** Not private (RFC 1918), loopback, link-local or carrier-grade NAT. */
-    static boolean isPublic(String ipv4) {
-        String[] o = ipv4.split("\\.");
-        int a = Integer.parseInt(o[0]);
-        int b = Integer.parseInt(o[1]);
-        return !(a == 10 || a == 127 || a == 0 || a == 172 && b >= 16 && b <= 31 || a == 192 && b == 168
-                || a == 169 && b == 254 || a == 100 && b >= 64 && b <= 127);
-    }
-
-    /** Lower-case extension of the path without its query, or "robots.txt"; null when none. */
-    static String extension(String path) {
-        return extension(path, 0, path.length());
-    }
-
-    /** The same for the path at {@code [from, to)} of a line, read in place. */
-    static String extension(String line, int from, int to) {
-        int end = to;
-        for (int i = from; i < to; i++) {
-            char ch = line.charAt(i);
-            if (ch == '?' || ch == '#') {
-                end = i;
-                break;
-            }
-        }
-        int slash = line.lastIndexOf('/', end - 1);
-        if (slash < from) {
-            slash = from - 1;
-        }
-        if (slash == from && end - slash == 11 && line.regionMatches(true, slash + 1, "robots.txt", 0, 10)) {
-            return "robots.txt";
-        }
-        int dot = line.lastIndexOf('.', end - 1);
-        if (dot <= slash || dot == end - 1 || end - dot > 9) {
-            return null;
-        }
-        String ext = line.substring(dot + 1, end);
-        String known = COMMON_EXTENSIONS.get(ext);
-        return known != null ? known : ext.toLowerCase(Locale.ROOT);
-    }
-
-    /** Most hits share a few extensions; reusing their strings spares an allocation per line. */
-    private static final Map<String, String> COMMON_EXTENSIONS = new HashMap<>();
-
-    static {
-        for (String e : List.of("css", "js", "png", "jpg", "jpeg", "gif", "svg", "ico", "woff", "woff2", "csv", "json", "xlsx", "pdf",
-                "html", "php", "map", "webp", "zip", "geojson")) {
-            COMMON_EXTENSIONS.put(e, e);
-        }
-    }
-
     /**
      * Visitor keys (INDICATORS.md: address + user agent, the address alone without an agent field),
      * hashed with HMAC-SHA256 and the installation's secret so that no address is stored. The same
@@ -425,8 +338,9 @@ public final class PortalConnector implements Connector {
             }
         }
 
-        long of(String address, String agent, long agentKey) {
-            long key = (ipv4(address) & 0xffffffffL) * 0x9E3779B97F4A7C15L ^ (agent == null ? 0x5DEECE66DL : agentKey);
+        /** The visitor of the line {@code p} has just read, whose address is {@code address} and user agent {@code agentKey}. */
+        long of(AccessLogParser p, long address, long agentKey) {
+            long key = address * 0x9E3779B97F4A7C15L ^ (p.agentBytes == null ? 0x5DEECE66DL : agentKey);
             if (key == Long.MIN_VALUE) {
                 key++;
             }
@@ -437,10 +351,10 @@ public final class PortalConnector implements Connector {
             }
             long hash = cache.get(key, Long.MIN_VALUE);
             if (hash == Long.MIN_VALUE) {
-                mac.update(address.getBytes(StandardCharsets.ISO_8859_1));
-                if (agent != null) {
+                mac.update(p.visitorBytes, p.visitorFrom, p.visitorTo - p.visitorFrom);
+                if (p.agentBytes != null) {
                     mac.update((byte) '\n');
-                    mac.update(agent.getBytes(StandardCharsets.ISO_8859_1));
+                    mac.update(p.agentBytes, p.agentFrom, p.agentTo - p.agentFrom);
                 }
                 hash = ByteBuffer.wrap(mac.doFinal()).getLong();
                 if (cache.size() >= MAX_CACHED) {
@@ -453,22 +367,6 @@ public final class PortalConnector implements Connector {
             recentHashes[slot] = hash;
             return hash;
         }
-    }
-
-    /** An IPv4 address as an int (the caller checked it is one). */
-    static int ipv4(String s) {
-        int value = 0;
-        int part = 0;
-        for (int i = 0; i < s.length(); i++) {
-            char ch = s.charAt(i);
-            if (ch == '.') {
-                value = value << 8 | part;
-                part = 0;
-            } else {
-                part = part * 10 + ch - '0';
-            }
-        }
-        return value << 8 | part;
     }
 
     /**
@@ -545,25 +443,27 @@ public final class PortalConnector implements Connector {
          * A few recent agents, placed by length and two characters and confirmed with equals:
          * most lines repeat an agent seen moments before, and comparing is cheaper than hashing.
          */
-        private final String[] recent = new String[1024];
+        private final byte[][] recent = new byte[1024][];
         private final long[] recentKeys = new long[1024];
 
-        long key(String rawAgent) {
-            int n = rawAgent.length();
-            int slot = n == 0 ? 0 : (n * 31 + rawAgent.charAt(n >> 1) * 7 + rawAgent.charAt(n - 1)) & (recent.length - 1);
-            if (rawAgent.equals(recent[slot])) {
+        /** The key of the agent at {@code [from, to)} of {@code raw}, as logged (Latin-1 bytes of UTF-8 text). */
+        long key(byte[] raw, int from, int to) {
+            int n = to - from;
+            int slot = n == 0 ? 0 : (n * 31 + raw[from + (n >> 1)] * 7 + raw[to - 1]) & (recent.length - 1);
+            byte[] seen = recent[slot];
+            if (seen != null && java.util.Arrays.equals(seen, 0, seen.length, raw, from, to)) {
                 return recentKeys[slot];
             }
-            long key = keyOf(rawAgent);
-            recent[slot] = rawAgent;
+            long key = keyOf(raw, from, to);
+            recent[slot] = java.util.Arrays.copyOfRange(raw, from, to);
             recentKeys[slot] = key;
             return key;
         }
 
-        private long keyOf(String rawAgent) {
+        private long keyOf(byte[] raw, int from, int to) {
             long fnv = 0xcbf29ce484222325L;
-            for (int i = 0; i < rawAgent.length(); i++) {
-                fnv = (fnv ^ rawAgent.charAt(i)) * 0x100000001b3L;
+            for (int i = from; i < to; i++) {
+                fnv = (fnv ^ (raw[i] & 0xff)) * 0x100000001b3L;
             }
             if (fnv == Long.MIN_VALUE) {
                 fnv++;
@@ -572,8 +472,8 @@ public final class PortalConnector implements Connector {
             if (cached != Long.MIN_VALUE) {
                 return cached;
             }
-            // Logs are read as Latin-1 so that every byte survives; agents are UTF-8 text.
-            String agent = new String(rawAgent.getBytes(StandardCharsets.ISO_8859_1), StandardCharsets.UTF_8);
+            // Logs are read byte for byte; agents are UTF-8 text.
+            String agent = new String(raw, from, to - from, StandardCharsets.UTF_8);
             long digest = ByteBuffer.wrap(sha.digest(agent.getBytes(StandardCharsets.UTF_8))).getLong();
             long key = digest == Long.MIN_VALUE ? digest + 1 : digest;
             if (known.add(key)) {

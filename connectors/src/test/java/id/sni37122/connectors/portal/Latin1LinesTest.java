@@ -65,7 +65,7 @@ class Latin1LinesTest {
     void escapedQuotesInTheUserAgent() throws Exception {
         AccessLogParser parser = new AccessLogParser("combined");
         parser.parse("36.72.1.1 - - [01/Mar/2023:10:00:00 +0800] \"GET /a HTTP/1.1\" 200 5 \"-\" \"Bot \\\"x\\\" y\\\\\"");
-        assertThat(parser.agent).isEqualTo("Bot \"x\" y\\\\");
+        assertThat(parser.agent()).isEqualTo("Bot \"x\" y\\\\");
         assertThat(parser.status).isEqualTo(200);
     }
 

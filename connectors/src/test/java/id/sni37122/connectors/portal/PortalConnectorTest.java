@@ -148,6 +148,35 @@ class PortalConnectorTest {
         assertThat(distinctVisitors()).isEqualTo(2);
     }
 
+    /**
+     * The stored keys are exactly their formulas: visitor = first 8 bytes of HMAC-SHA256(secret,
+     * address + LF + agent), agent = first 8 bytes of SHA-256 of the agent's UTF-8 text, with
+     * escaped quotes unescaped. A year loaded partly by an earlier version and partly by this one
+     * must give the same visitor the same key, or a visit would split where the runs meet.
+     */
+    @Test
+    void visitorAndAgentKeysAreTheirFormulas() throws Exception {
+        String agent = "Mozilla/5.0 (X11; Linux x86_64) Firefox/120.0 \"Pak Budi\" ganteng \u00e9";
+        String logged = new String(agent.replace("\"", "\\\"").getBytes(StandardCharsets.UTF_8), StandardCharsets.ISO_8859_1);
+        String log = "36.72.1.1 - - [01/Mar/2023:10:00:00 +0800] \"GET /a HTTP/1.1\" 200 5 \"-\" \"" + logged + "\"\n"
+                + "10.0.0.2 - - [01/Mar/2023:10:00:01 +0800] \"GET /b HTTP/1.1\" 200 5 \"-\" \"" + CHROME + "\" \"192.168.1.5, 36.72.9.9\"\n";
+        assertThat(load("access.log", "combined", Map.of(), log).rowsLoaded()).isEqualTo(2);
+
+        javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+        mac.init(new javax.crypto.spec.SecretKeySpec(new byte[32], "HmacSHA256"));
+        long firstVisitor = java.nio.ByteBuffer.wrap(mac.doFinal(("36.72.1.1\n" + agent).getBytes(StandardCharsets.UTF_8))).getLong();
+        long secondVisitor = java.nio.ByteBuffer.wrap(mac.doFinal(("36.72.9.9\n" + CHROME).getBytes(StandardCharsets.UTF_8))).getLong();
+        java.security.MessageDigest sha = java.security.MessageDigest.getInstance("SHA-256");
+        long agentKey = java.nio.ByteBuffer.wrap(sha.digest(agent.getBytes(StandardCharsets.UTF_8))).getLong();
+        try (Warehouse w = Warehouse.open(dir.resolve("w.duckdb")); Statement s = w.connection().createStatement();
+             ResultSet r = s.executeQuery("SELECT h.visitor, h.agent_key, u.agent FROM portal_hit h JOIN user_agent u USING (agent_key) ORDER BY ts")) {
+            r.next();
+            assertThat(List.of(r.getLong(1), r.getLong(2), r.getString(3))).containsExactly(firstVisitor, agentKey, agent);
+            r.next();
+            assertThat(r.getLong(1)).isEqualTo(secondVisitor);
+        }
+    }
+
     @Test
     void customApacheAndNginxPatterns() throws Exception {
         String apache = "%v %h %l %u %t \"%r\" %>s %O \"%{Referer}i\" \"%{User-Agent}i\" %D";
