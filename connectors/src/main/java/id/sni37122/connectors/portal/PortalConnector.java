@@ -278,7 +278,7 @@ public final class PortalConnector implements Connector {
         int b2 = in.read();
         in.reset();
         if (b1 == 0x1f && b2 == 0x8b) {
-            return new GZIPInputStream(in, 1 << 16); // rotated logs: .gz, or gzip under any name
+            return new ReadAhead(new GZIPInputStream(in, 1 << 16)); // rotated logs: .gz, or gzip under any name; inflated on another core
         }
         in.skipNBytes(offset);
         return end == Long.MAX_VALUE ? in : limited(in, end - offset);
