@@ -55,14 +55,18 @@ final class ResultTable {
         }
     }
 
-    /** Indonesian style (1.234,56) by default, English style with language: en. */
+    /**
+     * Indonesian style (1.234,56) by default, English style with language: en. A whole number (a
+     * count) has no decimals; any other has all {@code decimals}, so a column of them lines up
+     * (6,80 beside 8,43, not 6,8).
+     */
     static String number(Double value, int decimals) {
         if (value == null) {
             return "-";
         }
         NumberFormat f = NumberFormat.getNumberInstance(Messages.english() ? Locale.ENGLISH : Locale.forLanguageTag("id-ID"));
         f.setMaximumFractionDigits(decimals);
-        f.setMinimumFractionDigits(0);
+        f.setMinimumFractionDigits(value == Math.rint(value) ? 0 : decimals);
         return f.format(value);
     }
 }
