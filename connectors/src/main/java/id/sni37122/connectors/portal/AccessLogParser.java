@@ -146,11 +146,6 @@ final class AccessLogParser {
         return out;
     }
 
-    /** The client address field as text. */
-    String address() {
-        return latin1(addressFrom, addressTo);
-    }
-
     /** The user agent as text (Latin-1, as logged), or null. */
     String agent() {
         return agentBytes == null ? null : new String(agentBytes, agentFrom, agentTo - agentFrom, StandardCharsets.ISO_8859_1);
