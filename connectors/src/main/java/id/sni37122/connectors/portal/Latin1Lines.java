@@ -8,11 +8,11 @@ import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 
 /**
- * Lines of a log as Latin-1 strings (every byte survives as one char), split on LF with an
- * optional CR removed. Faster than a BufferedReader over a decoder for the tens of millions of
- * lines of a year's logs: one array copy per line, no decoding, and the bytes are scanned eight
- * at a time. The same scan notes control characters (other than tab and CR), which no log line
- * has but a TLS handshake sent to the HTTP port does.
+ * Lines of a log, split on LF with an optional CR removed: read in place in the buffer
+ * ({@link #advance()}) or as Latin-1 strings, every byte one char ({@link #next()}). Faster than
+ * a BufferedReader over a decoder for the tens of millions of lines of a year's logs: no
+ * decoding, and the bytes are scanned sixteen at a time. The same scan notes control characters
+ * (other than tab and CR), which no log line has but a TLS handshake sent to the HTTP port does.
  */
 final class Latin1Lines {
 
@@ -120,8 +120,8 @@ final class Latin1Lines {
 
     /**
      * The index of the first LF at or after {@code from} in the bytes read, or -1; notes a control
-     * byte on the way. Eight bytes at a time: a word goes byte by byte only when it holds a byte
-     * below 0x20 or a DEL, which in a log is nearly always the LF itself.
+     * byte on the way. Sixteen bytes a turn until a word holds a byte below 0x20 or a DEL, which
+     * in a log is nearly always the LF itself; then straight to that byte.
      */
     private int find(int from) {
         byte[] b = buf;
