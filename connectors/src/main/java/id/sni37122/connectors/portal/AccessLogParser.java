@@ -1,8 +1,6 @@
 package id.sni37122.connectors.portal;
 
-import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
-import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.time.DateTimeException;
 import java.time.LocalDate;
@@ -37,9 +35,9 @@ final class AccessLogParser {
     }
 
     private static final byte[] MONTHS = "JanFebMarAprMayJunJulAugSepOctNovDec".getBytes(StandardCharsets.US_ASCII);
-    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
-    private static final long ONES = 0x0101010101010101L;
-    private static final long HIGHS = 0x8080808080808080L;
+    private static final VarHandle LONGS = Latin1Lines.LONGS;
+    private static final long ONES = Latin1Lines.ONES;
+    private static final long HIGHS = Latin1Lines.HIGHS;
 
     private final boolean vhost;
     private final boolean hasAgent;
@@ -153,13 +151,12 @@ final class AccessLogParser {
 
     /** Reads a line given as text: every char must be Latin-1, as {@link Latin1Lines#next()} gives them. */
     void parse(String text) throws Malformed {
-        for (int i = 0; i < text.length(); i++) {
-            char ch = text.charAt(i);
-            if (ch < 0x20 && ch != '\t' || ch == 0x7f) {
+        byte[] bytes = text.getBytes(StandardCharsets.ISO_8859_1);
+        for (byte ch : bytes) {
+            if (Latin1Lines.isControl(ch)) {
                 throw new Malformed("portal.binary_line", null); // e.g. a TLS handshake sent to the HTTP port
             }
         }
-        byte[] bytes = text.getBytes(StandardCharsets.ISO_8859_1);
         parseChecked(bytes, 0, bytes.length);
     }
 
@@ -640,40 +637,32 @@ final class AccessLogParser {
         return latin1(from, to).toLowerCase(Locale.ROOT);
     }
 
-    private int indexOf(byte c, int from, int to) {
-        return indexOf(b, c, from, to);
-    }
-
-    private int lastIndexOf(byte c, int from, int to) {
-        return lastIndexOf(b, c, from, to);
-    }
-
     /**
-     * The first index of {@code c} in {@code [from, to)} of {@code s}, or -1. Eight bytes at a time:
+     * The first index of {@code c} in {@code [from, to)} of the line, or -1. Eight bytes at a time:
      * the quoted fields it crosses are a hundred bytes and more.
      */
-    static int indexOf(byte[] s, byte c, int from, int to) {
+    private int indexOf(byte c, int from, int to) {
         long pattern = (c & 0xffL) * ONES;
         int i = from;
         for (; i + 8 <= to; i += 8) {
-            long x = (long) LONGS.get(s, i) ^ pattern;
+            long x = (long) LONGS.get(b, i) ^ pattern;
             long found = (x - ONES) & ~x & HIGHS;
             if (found != 0) {
                 return i + (Long.numberOfTrailingZeros(found) >>> 3);
             }
         }
         for (; i < to; i++) {
-            if (s[i] == c) {
+            if (b[i] == c) {
                 return i;
             }
         }
         return -1;
     }
 
-    /** The last index of {@code c} in {@code [from, to)} of {@code s}, or -1. */
-    static int lastIndexOf(byte[] s, byte c, int from, int to) {
+    /** The last index of {@code c} in {@code [from, to)} of the line, or -1. */
+    private int lastIndexOf(byte c, int from, int to) {
         for (int i = to - 1; i >= from; i--) {
-            if (s[i] == c) {
+            if (b[i] == c) {
                 return i;
             }
         }

@@ -16,9 +16,10 @@ import java.nio.charset.StandardCharsets;
  */
 final class Latin1Lines {
 
-    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
-    private static final long ONES = 0x0101010101010101L;
-    private static final long HIGHS = 0x8080808080808080L;
+    /** Eight bytes of an array read as one little-endian long, and the masks of the byte-parallel tests. */
+    static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+    static final long ONES = 0x0101010101010101L;
+    static final long HIGHS = 0x8080808080808080L;
 
     private final InputStream in;
     private byte[] buf = new byte[1 << 16];
@@ -152,7 +153,7 @@ final class Latin1Lines {
             if (b[i] == '\n') {
                 return i;
             }
-            if (b[i] != '\t') {
+            if (isControl(b[i])) {
                 control = true;
             }
             i++;
@@ -162,7 +163,7 @@ final class Latin1Lines {
             if (c == '\n') {
                 return i;
             }
-            if (c >= 0 && c < 0x20 && c != '\t' || c == 0x7f) {
+            if (isControl(c)) {
                 control = true;
             }
         }
@@ -171,11 +172,15 @@ final class Latin1Lines {
 
     private boolean hasControl(int from, int to) {
         for (int i = from; i < to; i++) {
-            byte b = buf[i];
-            if (b >= 0 && b < 0x20 && b != '\t' || b == 0x7f) {
+            if (isControl(buf[i])) {
                 return true;
             }
         }
         return false;
+    }
+
+    /** A control character other than tab: no log line has one. */
+    static boolean isControl(byte b) {
+        return b >= 0 && b < 0x20 && b != '\t' || b == 0x7f;
     }
 }
