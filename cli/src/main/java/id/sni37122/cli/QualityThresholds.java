@@ -27,7 +27,10 @@ final class QualityThresholds {
                 out.add(Messages.get("cli.threshold_coverage", r.year(), ResultTable.number(share.doubleValue() * 100, 1),
                         ResultTable.number(t.minCoverageShare() * 100, 1)));
             }
-            if (t.maxUnansweredShare() != null && r.details().get("unanswered_share") instanceof Number share
+            if (t.maxUnansweredShare() != null && r.details().get("no_response_files") instanceof String files) {
+                // Unanswered because the source cannot say when it answered: the fix is a file, not faster answers.
+                out.add(Messages.get("cli.threshold_no_response", r.year(), files));
+            } else if (t.maxUnansweredShare() != null && r.details().get("unanswered_share") instanceof Number share
                     && share.doubleValue() > t.maxUnansweredShare()) {
                 out.add(Messages.get("cli.threshold_unanswered", r.year(), ResultTable.number(share.doubleValue() * 100, 1),
                         ResultTable.number(t.maxUnansweredShare() * 100, 1)));

@@ -166,6 +166,9 @@ public final class Ingestor {
             c.commit();
             String note = status == FileOutcome.Status.REPLACED ? Messages.get("connectors.file_changed", file)
                     : load.rowsRead() == 0 && startOffset == 0 ? Messages.get("connectors.no_data_rows", file) : null;
+            if (load.note() != null) {
+                note = note == null ? load.note() : note + " " + load.note();
+            }
             return new FileOutcome(spec.kind(), file, format, status, load.rowsRead(), load.rowsLoaded(),
                     rejected, reasons, load.details(), null, note, examples);
         } catch (SourceException e) {

@@ -27,7 +27,8 @@ public final class Warehouse implements AutoCloseable {
             "004-catalog.sql",
             "005-inquiry.sql",
             "006-incident.sql",
-            "007-portal-terms.sql");
+            "007-portal-terms.sql",
+            "008-inquiry-followups.sql");
 
     private final Connection connection;
     private final Path file;

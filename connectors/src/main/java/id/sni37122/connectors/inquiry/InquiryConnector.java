@@ -3,10 +3,10 @@ package id.sni37122.connectors.inquiry;
 import id.sni37122.connectors.Connector;
 import id.sni37122.connectors.FileLoad;
 import id.sni37122.connectors.LoadContext;
+import id.sni37122.connectors.Messages;
 import id.sni37122.connectors.SourceException;
 import id.sni37122.connectors.Warehouse;
 import id.sni37122.connectors.table.RowRejected;
-import id.sni37122.connectors.table.TableOptions;
 import id.sni37122.connectors.table.TableReader;
 import id.sni37122.connectors.table.TableRow;
 import java.io.IOException;
@@ -14,7 +14,12 @@ import java.nio.file.Path;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.time.LocalDateTime;
 import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeFormatterBuilder;
+import java.time.format.DateTimeParseException;
+import java.time.format.ResolverStyle;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -23,82 +28,56 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Inquiry and complaint records (10.3), CSV or XLSX. Only the mapped fields are read, so names,
- * phone numbers, NIK and free text never reach the warehouse. A ticket seen in several files is
- * taken from the latest file when 10.3 is computed; twice in one file is an error.
+ * Inquiry and complaint records (10.3), CSV or XLSX, and their follow-up histories. Only the
+ * mapped fields are read, so names, phone numbers, NIK and free text never reach the warehouse.
+ * A ticket seen in several files is taken from the latest file when 10.3 is computed; twice in
+ * one file is an error.
  */
 public final class InquiryConnector implements Connector {
 
-    private static final Map<String, List<String>> FIELDS = new LinkedHashMap<>();
+    private static final Map<String, String> KIND_WORDS = Map.ofEntries(
+            Map.entry("inquiry", "inquiry"), Map.entry("pertanyaan", "inquiry"), Map.entry("permintaan informasi", "inquiry"),
+            // SP4N-LAPOR!'s Klasifikasi Laporan: an aspiration asks the government for something, as an inquiry does.
+            Map.entry("aspirasi", "inquiry"),
+            Map.entry("complaint", "complaint"), Map.entry("pengaduan", "complaint"), Map.entry("aduan", "complaint"),
+            Map.entry("keluhan", "complaint"),
+            Map.entry("emergency", "emergency"), Map.entry("darurat", "emergency"));
 
-    static {
-        FIELDS.put("id", List.of("no tiket", "nomor tiket", "id laporan", "no laporan", "tiket"));
-        FIELDS.put("channel", List.of("kanal", "saluran", "sumber", "media"));
-        FIELDS.put("category", List.of("kategori", "jenis laporan", "topik"));
-        FIELDS.put("kind", List.of("jenis", "klasifikasi"));
-        FIELDS.put("submitted_at", List.of("tanggal laporan", "waktu laporan", "tanggal masuk", "tanggal pengaduan"));
-        FIELDS.put("first_response_at", List.of("tanggal tindak lanjut", "waktu tindak lanjut", "tindak lanjut pertama", "tanggal respon"));
-        FIELDS.put("closed_at", List.of("tanggal selesai", "waktu selesai", "selesai"));
-        FIELDS.put("agency", List.of("instansi", "instansi terdisposisi", "opd", "perangkat daerah", "disposisi"));
-        FIELDS.put("status", List.of("status laporan"));
-    }
+    private static final DateTimeFormatter US_TIME = new DateTimeFormatterBuilder()
+            .parseCaseInsensitive().appendPattern("MM/dd/uuuu hh:mm:ss a").toFormatter(Locale.ENGLISH)
+            .withResolverStyle(ResolverStyle.STRICT);
 
-    private static final Map<String, String> KIND_WORDS = Map.of(
-            "inquiry", "inquiry", "pertanyaan", "inquiry", "permintaan informasi", "inquiry",
-            "complaint", "complaint", "pengaduan", "complaint", "aduan", "complaint", "keluhan", "complaint",
-            "emergency", "emergency", "darurat", "emergency");
+    private static final ZoneId LAPOR_ZONE = ZoneId.of("Asia/Jakarta");
 
     @Override
     public String kind() {
         return "inquiries";
     }
 
-    /** A LAPOR-style export's own headers, tried before the generic ones with {@code format: lapor}. */
-    private static final Map<String, List<String>> LAPOR = Map.of(
-            "id", List.of("no. tiket", "id laporan", "nomor laporan", "tracking id"),
-            "submitted_at", List.of("tanggal laporan", "waktu laporan", "tanggal dibuat"),
-            "channel", List.of("sumber", "kanal", "sumber laporan"),
-            "category", List.of("kategori", "topik"),
-            "agency", List.of("instansi terdisposisi", "instansi tujuan", "instansi"),
-            "status", List.of("status"),
-            "first_response_at", List.of("tanggal tindak lanjut", "tindak lanjut pertama", "tanggal tindak lanjut pertama"),
-            "closed_at", List.of("tanggal selesai", "waktu selesai"));
-
-    /** NYC 311 open data (and look-alikes): headers fixed, dates month first with AM/PM, in the source's zone. */
-    private static final Map<String, List<String>> CSV311 = Map.of(
-            "id", List.of("Unique Key"),
-            "submitted_at", List.of("Created Date"),
-            "closed_at", List.of("Closed Date"),
-            "agency", List.of("Agency"),
-            "category", List.of("Complaint Type"),
-            "status", List.of("Status"),
-            "first_response_at", List.of("Resolution Action Updated Date"),
-            "channel", List.of("Open Data Channel Type"));
-
-    private static final java.time.format.DateTimeFormatter US_TIME = new java.time.format.DateTimeFormatterBuilder()
-            .parseCaseInsensitive().appendPattern("MM/dd/uuuu hh:mm:ss a").toFormatter(java.util.Locale.ENGLISH)
-            .withResolverStyle(java.time.format.ResolverStyle.STRICT);
-
-    private static final ZoneId LAPOR_ZONE = ZoneId.of("Asia/Jakarta");
-
     @Override
     public Set<String> formats() {
-        return Set.of("csv", "xlsx", "lapor", "csv311", "open311");
+        return Set.of("csv", "xlsx", "lapor", "csv311", "open311", "responses");
     }
 
     @Override
     public String defaultFormat(Path file) {
-        return file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".json") ? "open311" : TableReader.formatOf(file);
+        String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
+        return name.endsWith(".json") || name.endsWith(".xml") ? "open311" : TableReader.formatOf(file);
     }
 
     @Override
     public FileLoad load(LoadContext ctx) throws IOException, SQLException, SourceException {
         // SP4N-LAPOR! is national: its exports write WIB unless the source says otherwise (SOURCES.md).
         ZoneId zone = ctx.spec().zoneOr(ctx.format().equals("lapor") ? LAPOR_ZONE : ctx.city().zone());
+        if (ctx.format().equals("responses")) {
+            return FollowUps.load(ctx, zone);
+        }
         Map<String, Long> firstLine = new HashMap<>();
         long[] counts = new long[2];
+        TableReader.Header header;
         try (PreparedStatement insert = ctx.connection().prepareStatement(
-                "INSERT INTO inquiry VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                "INSERT INTO inquiry (city, file_id, line, ticket, channel, category, kind, agency, status, submitted_at, "
+                        + "first_response_at, closed_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             TableReader.RowConsumer loadRow = row -> {
                 counts[0]++;
                 try {
@@ -108,36 +87,37 @@ public final class InquiryConnector implements Connector {
                     ctx.rejects().reject(row.line(), e);
                 }
             };
+            Map<String, String> columns = ctx.spec().columns();
             switch (ctx.format()) {
-                case "open311" -> Open311Requests.read(ctx.file(), loadRow);
-                case "csv311" -> TableReader.read(ctx.file(), options(ctx, CSV311), row -> loadRow.accept(usDates(row, zone)));
-                case "lapor" -> TableReader.read(ctx.file(), options(ctx, LAPOR), loadRow);
-                default -> TableReader.read(ctx.file(), options(ctx, Map.of()), loadRow);
+                case "open311" -> {
+                    Open311Requests.read(ctx.file(), loadRow);
+                    return new FileLoad(counts[0], counts[1], Map.of());
+                }
+                case "csv311" -> header = TableReader.read(ctx.file(), InquiryHeaders.options(columns, InquiryHeaders.CSV311),
+                        row -> loadRow.accept(usDates(row)));
+                case "lapor" -> header = TableReader.read(ctx.file(), InquiryHeaders.options(columns, InquiryHeaders.LAPOR), loadRow);
+                default -> header = TableReader.read(ctx.file(), InquiryHeaders.options(columns, Map.of()), loadRow);
             }
+        }
+        if (InquiryHeaders.RESPONSE_FIELDS.stream().noneMatch(header::has)) {
+            // Said at once, and again by 10.3 (which finds the file through this detail) if no follow-up file fills the gap.
+            Map<String, Object> details = new LinkedHashMap<>();
+            details.put("no_response_columns", true);
+            return new FileLoad(counts[0], counts[1], details, Messages.get("inquiry.no_response_columns", ctx.file().getFileName(),
+                    String.join(", ", InquiryHeaders.responseExamples())));
         }
         return new FileLoad(counts[0], counts[1], Map.of());
     }
 
-    /** The generic headers, after a preset's own when the format has one; the config's columns win over both. */
-    private static TableOptions options(LoadContext ctx, Map<String, List<String>> preset) {
-        Map<String, List<String>> fields = new LinkedHashMap<>();
-        FIELDS.forEach((field, aliases) -> {
-            List<String> all = new java.util.ArrayList<>(preset.getOrDefault(field, List.of()));
-            all.addAll(aliases);
-            fields.put(field, all);
-        });
-        return TableOptions.of(TableOptions.fields(ctx.spec().columns(), fields), Set.of("id", "submitted_at"));
-    }
-
-    /** 311 exports write "01/05/2023 09:14:00 AM" (month first): rewritten as ISO in the source's zone. */
-    private static TableRow usDates(TableRow row, ZoneId zone) {
+    /** 311 exports write "01/05/2023 09:14:00 AM" (month first): rewritten as a local time of the source's zone. */
+    private static TableRow usDates(TableRow row) {
         for (String field : List.of("submitted_at", "first_response_at", "closed_at")) {
             String text = row.text(field);
             if (text != null) {
                 try {
-                    row = row.with(field, java.time.LocalDateTime.parse(text, US_TIME).toString());
-                } catch (java.time.format.DateTimeParseException e) {
-                    // left as written: the date check rejects it with the column named
+                    row = row.with(field, LocalDateTime.parse(text, US_TIME));
+                } catch (DateTimeParseException e) {
+                    // left as written: ISO from the API, or the date check rejects it with the column named
                 }
             }
         }
@@ -151,17 +131,24 @@ public final class InquiryConnector implements Connector {
         if (first != null) {
             throw new RowRejected(row.header("id"), "connectors.duplicate_id", id + " (" + first + ")");
         }
+        row = DateAndTime.join(row, "submitted_at", "submitted_time");
+        row = DateAndTime.join(row, "first_response_at", "first_response_time");
+        row = DateAndTime.join(row, "closed_at", "closed_time");
         Instant submitted = row.checkedInstant("submitted_at", zone);
         if (submitted == null) {
             throw new RowRejected(row.header("submitted_at"), "connectors.required_missing", null);
         }
         Instant response = row.checkedInstant("first_response_at", zone);
         Instant closed = row.checkedInstant("closed_at", zone);
+        Instant updated = row.checkedInstant("updated_at", zone);
         if (response != null && response.isBefore(submitted)) {
             throw new RowRejected(row.header("first_response_at"), "inquiry.response_before_submission", row.text("first_response_at"));
         }
         if (closed != null && closed.isBefore(submitted)) {
             throw new RowRejected(row.header("closed_at"), "inquiry.response_before_submission", row.text("closed_at"));
+        }
+        if (updated != null && updated.isBefore(submitted)) {
+            throw new RowRejected(row.header("updated_at"), "inquiry.response_before_submission", row.text("updated_at"));
         }
         String kind = row.text("kind");
         String normalizedKind = kind == null ? null : KIND_WORDS.get(kind.toLowerCase(Locale.ROOT));
@@ -180,6 +167,7 @@ public final class InquiryConnector implements Connector {
         insert.setObject(10, Warehouse.utc(submitted));
         insert.setObject(11, Warehouse.utc(response));
         insert.setObject(12, Warehouse.utc(closed));
+        insert.setObject(13, Warehouse.utc(updated));
         insert.executeUpdate();
     }
 }

@@ -162,8 +162,9 @@ class InquiryConnectorTest {
         FileOutcome outcome = load("311.csv", "csv311", ZoneId.of("America/New_York"));
         assertThat(outcome.rowsLoaded()).isEqualTo(1);
         assertThat(outcome.rejectExamples()).singleElement().satisfies(x -> assertThat(x.column()).isEqualTo("Created Date"));
-        // 5 January 09:14 EST is 14:14 UTC; the resolution update (23:30 EST) is the first response.
+        // 5 January 09:14 EST is 14:14 UTC. Resolution Action Updated Date (23:30 EST) is the agency's *last* update
+        // (NYC 311's data dictionary), not a first response: none is stored, and the closure (13:00 EST) stands in.
         assertThat(records()).containsExactly(
-                "59893919 | null | Dirty Condition | DSNY | 2023-01-05 14:14:00 | 2023-01-06 04:30:00 | 2023-01-06 18:00:00");
+                "59893919 | null | Dirty Condition | DSNY | 2023-01-05 14:14:00 | null | 2023-01-06 18:00:00");
     }
 }

@@ -1,0 +1,59 @@
+package id.sni37122.connectors.inquiry;
+
+import id.sni37122.connectors.FileLoad;
+import id.sni37122.connectors.LoadContext;
+import id.sni37122.connectors.SourceException;
+import id.sni37122.connectors.Warehouse;
+import id.sni37122.connectors.table.RowRejected;
+import id.sni37122.connectors.table.TableReader;
+import id.sni37122.connectors.table.TableRow;
+import java.io.IOException;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.Map;
+
+/**
+ * A follow-up history ({@code format: responses}): one row per follow-up (tindak lanjut) of a
+ * ticket, as SP4N-LAPOR! keeps them apart from its report export. Rows are stored as they are;
+ * 10.3 joins them to the city's inquiries by ticket across files and takes the earliest at or
+ * after submission, so the order in which files load does not matter, and reports follow-ups
+ * whose ticket it does not know. The follow-up's text is never read.
+ */
+final class FollowUps {
+
+    private FollowUps() {
+    }
+
+    static FileLoad load(LoadContext ctx, ZoneId zone) throws IOException, SQLException, SourceException {
+        long[] counts = new long[2];
+        try (PreparedStatement insert = ctx.connection().prepareStatement("INSERT INTO inquiry_followup VALUES (?, ?, ?, ?, ?)")) {
+            TableReader.read(ctx.file(), InquiryHeaders.followUps(ctx.spec().columns()), row -> {
+                counts[0]++;
+                try {
+                    insert(ctx, insert, row, zone);
+                    counts[1]++;
+                } catch (RowRejected e) {
+                    ctx.rejects().reject(row.line(), e);
+                }
+            });
+        }
+        return new FileLoad(counts[0], counts[1], Map.of());
+    }
+
+    private static void insert(LoadContext ctx, PreparedStatement insert, TableRow row, ZoneId zone) throws RowRejected, SQLException {
+        String ticket = row.required("id");
+        row = DateAndTime.join(row, "responded_at", "responded_time");
+        Instant responded = row.checkedInstant("responded_at", zone);
+        if (responded == null) {
+            throw new RowRejected(row.header("responded_at"), "connectors.required_missing", null);
+        }
+        insert.setString(1, ctx.city().code());
+        insert.setLong(2, ctx.fileId());
+        insert.setLong(3, row.line());
+        insert.setString(4, ticket);
+        insert.setObject(5, Warehouse.utc(responded));
+        insert.executeUpdate();
+    }
+}
