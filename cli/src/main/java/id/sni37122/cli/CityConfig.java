@@ -23,14 +23,16 @@ public record CityConfig(Path file, CityContext city, List<PopulationEntry> popu
                          String language, Path secretFile, Path logFile, Thresholds thresholds) {
 
     /**
-     * Data-quality limits for nightly runs; crossing one ends the run with exit code 3.
+     * Data-quality limits for nightly runs; crossing one ends the run with exit code 3. Unset ones
+     * take {@link #DEFAULTS}; one set to null in the config is not checked.
      *
      * @param maxRejectedShare  most rejected rows per rows read, 0..1 (null: not checked)
      * @param minCoverageShare  least share of days with portal log data in a year, 0..1
      * @param maxUnansweredShare most unanswered inquiries per inquiries, 0..1
      */
     public record Thresholds(Double maxRejectedShare, Double minCoverageShare, Double maxUnansweredShare) {
-        static final Thresholds NONE = new Thresholds(null, null, null);
+        /** Unless the config says otherwise: at most 5 % rows rejected, at least 90 % of days covered, at most 20 % unanswered. */
+        static final Thresholds DEFAULTS = new Thresholds(0.05, 0.9, 0.2);
     }
 
     public Map<String, Object> rulesFor(String key) {

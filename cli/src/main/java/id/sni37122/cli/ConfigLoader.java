@@ -7,20 +7,24 @@ import id.sni37122.connectors.Messages;
 import id.sni37122.connectors.SourceException;
 import id.sni37122.connectors.SourceSpec;
 import id.sni37122.connectors.population.PopulationEntry;
+import id.sni37122.indicators.Indicator;
+import id.sni37122.indicators.Indicators;
+import id.sni37122.indicators.RuleSpec;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.time.DateTimeException;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
 import tools.jackson.core.JacksonException;
-import tools.jackson.core.JsonParser;
 import tools.jackson.core.TokenStreamLocation;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.dataformat.yaml.YAMLMapper;
@@ -33,14 +37,15 @@ public final class ConfigLoader {
 
     static final Set<String> TOP_KEYS = Set.of("city", "population", "sources", "rules", "readiness", "warehouse",
             "output", "language", "secret_file", "log_file", "thresholds");
+    /** Keys every source entry may have; a connector adds its own options ({@link Connector#options()}). */
     static final Set<String> SOURCE_KEYS = Set.of("path", "format", "timezone", "columns");
-    static final Set<String> SOURCE_KINDS = Set.of("portal", "catalog", "inquiries", "incidents", "heartbeats", "population");
+    static final Set<String> THRESHOLD_KEYS = Set.of("max_rejected_share", "min_coverage_share", "max_unanswered_share");
 
     private static final YAMLMapper YAML = YAMLMapper.builder().build();
 
     private final Path file;
     private final Path baseDir;
-    private final Map<String, TokenStreamLocation> locations = new HashMap<>();
+    private ConfigLocations locations;
 
     private ConfigLoader(Path file) {
         this.file = file.toAbsolutePath().normalize();
@@ -57,8 +62,8 @@ public final class ConfigLoader {
         }
         JsonNode root;
         try {
+            locations = ConfigLocations.scan(YAML, file);
             root = YAML.readTree(file);
-            recordLocations();
         } catch (JacksonException e) {
             // The YAML scanner knows where the problem is; Jackson only where the token began.
             for (Throwable t = e; t != null; t = t.getCause()) {
@@ -74,11 +79,7 @@ public final class ConfigLoader {
         if (root == null || !root.isObject()) {
             throw error("", Messages.get("cli.config_not_map"));
         }
-        for (String key : root.propertyNames()) {
-            if (!TOP_KEYS.contains(key)) {
-                throw error("/" + key, Messages.get("cli.config_unknown_key", key, String.join(", ", new java.util.TreeSet<>(TOP_KEYS))));
-            }
-        }
+        requireObject(root, "", TOP_KEYS);
         // The language goes first: every later message is in it.
         String language = optionalString(root, "language", "id");
         if (!language.equals("id") && !language.equals("en")) {
@@ -153,8 +154,8 @@ public final class ConfigLoader {
         }
         for (Map.Entry<String, JsonNode> kind : node.properties()) {
             String at = "/sources/" + kind.getKey();
-            if (!SOURCE_KINDS.contains(kind.getKey())) {
-                throw error(at, Messages.get("cli.config_unknown_kind", kind.getKey(), String.join(", ", Connectors.KINDS)));
+            if (!Connectors.KINDS.contains(kind.getKey())) {
+                throw unknown(at, kind.getKey(), Connectors.KINDS);
             }
             JsonNode list = kind.getValue();
             if (list.isObject()) {
@@ -176,6 +177,9 @@ public final class ConfigLoader {
         if (!e.isObject()) {
             throw error(at, Messages.get("cli.config_source_entry"));
         }
+        Set<String> keys = new TreeSet<>(SOURCE_KEYS);
+        keys.addAll(Connectors.forKind(kind).options());
+        requireObject(e, at, keys);
         String path = string(required(e, "path", at + "/path"), at + "/path");
         String format = e.has("format") ? string(e.get("format"), at + "/format") : null;
         ZoneId zone = e.has("timezone") ? zone(string(e.get("timezone"), at + "/timezone"), at + "/timezone") : null;
@@ -205,7 +209,7 @@ public final class ConfigLoader {
         Connector connector = Connectors.forKind(spec.kind());
         if (spec.format() != null && !connector.formats().contains(spec.format())) {
             throw error(at + "/format", Messages.get("connectors.bad_format", spec.format(), spec.kind(),
-                    String.join(", ", new java.util.TreeSet<>(connector.formats()))));
+                    String.join(", ", new TreeSet<>(connector.formats()))));
         }
         try {
             connector.check(spec);
@@ -215,6 +219,10 @@ public final class ConfigLoader {
         return spec;
     }
 
+    /**
+     * {@code rules:} by rules key, each rule checked against what its indicator reads
+     * ({@link Indicator#rules()}): a misspelt rule would otherwise fall back to its default unseen.
+     */
     @SuppressWarnings("unchecked")
     private Map<String, Map<String, Object>> rules(JsonNode node) throws ConfigException {
         Map<String, Map<String, Object>> out = new LinkedHashMap<>();
@@ -222,31 +230,64 @@ public final class ConfigLoader {
             return out;
         }
         if (!node.isObject()) {
-            throw error("/rules", Messages.get("cli.config_rules_shape"));
+            throw error("/rules", Messages.get("cli.config_rules_shape", String.join(", ", rulesKeys().keySet())));
         }
+        Map<String, Indicator> byKey = rulesKeys();
         for (Map.Entry<String, JsonNode> e : node.properties()) {
-            if (!Set.of("portal", "catalog", "inquiries", "incidents").contains(e.getKey()) || !e.getValue().isObject()) {
-                throw error("/rules/" + e.getKey(), Messages.get("cli.config_rules_key", e.getKey()));
+            String at = "/rules/" + e.getKey();
+            Indicator indicator = byKey.get(e.getKey());
+            if (indicator == null) {
+                throw unknown(at, e.getKey(), byKey.keySet());
             }
-            out.put(e.getKey(), YAML.convertValue(e.getValue(), Map.class));
+            if (!e.getValue().isObject()) {
+                throw error(at, Messages.get("cli.config_rules_key", e.getKey()));
+            }
+            Map<String, RuleSpec> specs = new TreeMap<>();
+            indicator.rules().forEach(r -> specs.put(r.name(), r));
+            Map<String, Object> values = new LinkedHashMap<>();
+            for (Map.Entry<String, JsonNode> rule : e.getValue().properties()) {
+                RuleSpec spec = specs.get(rule.getKey());
+                if (spec == null) {
+                    throw unknown(at + "/" + rule.getKey(), rule.getKey(), specs.keySet());
+                }
+                Object value = YAML.convertValue(rule.getValue(), Object.class);
+                if (value != null && !spec.accepts(value)) {
+                    throw error(at + "/" + rule.getKey(), Messages.get("cli.config_rule_shape", e.getKey() + "." + rule.getKey(),
+                            Messages.get(spec.shape().messageKey()), rule.getValue().toString()));
+                }
+                values.put(rule.getKey(), value);
+            }
+            out.put(e.getKey(), values);
         }
         return out;
     }
 
-    private CityConfig.Thresholds thresholds(JsonNode node) throws ConfigException {
-        if (node == null || node.isNull()) {
-            return CityConfig.Thresholds.NONE;
-        }
-        requireObject(node, "/thresholds", Set.of("max_rejected_share", "min_coverage_share", "max_unanswered_share"));
-        return new CityConfig.Thresholds(share(node, "max_rejected_share"), share(node, "min_coverage_share"),
-                share(node, "max_unanswered_share"));
+    /** Each indicator by the key of its rules section. */
+    private static Map<String, Indicator> rulesKeys() {
+        Map<String, Indicator> out = new LinkedHashMap<>();
+        Indicators.all().forEach(i -> out.put(i.rulesKey(), i));
+        return out;
     }
 
-    private Double share(JsonNode node, String key) throws ConfigException {
+    /** Unset thresholds take the defaults; a threshold set to null is not checked. */
+    private CityConfig.Thresholds thresholds(JsonNode node) throws ConfigException {
+        if (node == null || node.isNull()) {
+            return CityConfig.Thresholds.DEFAULTS;
+        }
+        requireObject(node, "/thresholds", THRESHOLD_KEYS);
+        CityConfig.Thresholds d = CityConfig.Thresholds.DEFAULTS;
+        return new CityConfig.Thresholds(share(node, "max_rejected_share", d.maxRejectedShare()),
+                share(node, "min_coverage_share", d.minCoverageShare()), share(node, "max_unanswered_share", d.maxUnansweredShare()));
+    }
+
+    private Double share(JsonNode node, String key, Double fallback) throws ConfigException {
         if (!node.has(key)) {
-            return null;
+            return fallback;
         }
         JsonNode v = node.get(key);
+        if (v.isNull()) {
+            return null;
+        }
         String at = "/thresholds/" + key;
         double d;
         if (v.isNumber()) {
@@ -278,13 +319,21 @@ public final class ConfigLoader {
 
     private void requireObject(JsonNode node, String at, Set<String> allowed) throws ConfigException {
         if (node == null || !node.isObject()) {
-            throw error(at, Messages.get("cli.config_object", at.substring(at.lastIndexOf('/') + 1), String.join(", ", new java.util.TreeSet<>(allowed))));
+            throw error(at, Messages.get("cli.config_object", at.substring(at.lastIndexOf('/') + 1), String.join(", ", new TreeSet<>(allowed))));
         }
         for (String key : node.propertyNames()) {
             if (!allowed.contains(key)) {
-                throw error(at + "/" + key, Messages.get("cli.config_unknown_key", key, String.join(", ", new java.util.TreeSet<>(allowed))));
+                throw unknown(at + "/" + key, key, allowed);
             }
         }
+    }
+
+    /** An unknown key, with the valid name it most likely meant and all the valid ones. */
+    private ConfigException unknown(String at, String key, Collection<String> valid) {
+        String all = String.join(", ", new TreeSet<>(valid));
+        return error(at, ClosestName.of(key, valid)
+                .map(near -> Messages.get("cli.config_unknown_key_near", key, near, all))
+                .orElseGet(() -> Messages.get("cli.config_unknown_key", key, all)));
     }
 
     private String string(JsonNode v, String at) throws ConfigException {
@@ -332,16 +381,6 @@ public final class ConfigLoader {
     }
 
     private ConfigException error(String pointer, String message) {
-        TokenStreamLocation l = locations.get(pointer);
-        return new ConfigException(file, l == null ? 0 : l.getLineNr(), l == null ? 0 : l.getColumnNr(), message);
-    }
-
-    /** Maps each JSON pointer in the document to where it was written. */
-    private void recordLocations() {
-        try (JsonParser p = YAML.createParser(file)) {
-            while (p.nextToken() != null) {
-                locations.putIfAbsent(p.streamReadContext().pathAsPointer().toString(), p.currentTokenLocation());
-            }
-        }
+        return locations.error(pointer, message);
     }
 }

@@ -23,6 +23,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.BiPredicate;
 
 /**
  * One city's warehouse, held under the run lock: ingest, compute, report. Each step is a
@@ -88,12 +89,12 @@ final class Pipeline implements AutoCloseable {
         }
     }
 
-    IngestReport ingest(long runId, Ingestor.Listener listener) throws SQLException, IOException {
+    IngestReport ingest(long runId, Ingestor.Listener listener, BiPredicate<String, Path> reload) throws SQLException, IOException {
         byte[] secret = VisitorSecret.loadOrCreate(config.secretFile());
         if (!config.population().isEmpty()) {
             PopulationConnector.loadInline(connection(), config.city(), config.population());
         }
-        return new Ingestor(warehouse, config.city(), config.rules(), secret).listener(listener).ingest(config.sources(), runId);
+        return new Ingestor(warehouse, config.city(), config.rules(), secret).listener(listener).reload(reload).ingest(config.sources(), runId);
     }
 
     /**

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
+import java.util.function.BiPredicate;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -18,6 +19,9 @@ final class RunCommand extends CityCommand {
 
     @Option(names = {"-y", "--year"}, paramLabel = "YEAR", descriptionKey = "year")
     Integer year;
+
+    /** Files to load again although the warehouse holds them (set by {@code ingest --reload}). */
+    BiPredicate<String, Path> reload = (kind, file) -> false;
 
     @Override
     int call(CityConfig config) throws IOException, SQLException, RunLock.BusyException {
@@ -39,7 +43,7 @@ final class RunCommand extends CityCommand {
             IngestReport ingest;
             try (IngestProgress progress = IngestProgress.forTerminal(console.quiet(),
                     check.files.values().stream().flatMap(List::stream).toList())) {
-                ingest = p.ingest(runId, progress);
+                ingest = p.ingest(runId, progress, reload);
             }
             console.info(Messages.get("cli.ingest_header", config.city().name()));
             console.info(IngestSummary.render(ingest));

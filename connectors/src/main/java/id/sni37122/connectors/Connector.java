@@ -2,8 +2,12 @@ package id.sni37122.connectors;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import id.sni37122.connectors.table.TableOptions;
 import java.sql.SQLException;
+import java.time.ZoneId;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 
 /**
  * Reads one kind of source file into the warehouse. One connector is one package.
@@ -20,6 +24,42 @@ public interface Connector {
 
     /** The format used when the config names none, from the file name. */
     String defaultFormat(Path file);
+
+    /**
+     * The keys a source entry of this kind may carry besides path, format, timezone and columns
+     * (connector options such as {@code pattern} or {@code sheet}); the config refuses any other.
+     */
+    default Set<String> options() {
+        return Set.of();
+    }
+
+    /**
+     * For a table format, how the header is searched (native fields with the headers accepted for
+     * each, the config's {@code columns:} first); null for a format without a header row. Used to
+     * show what {@code validate} will read and to refuse a {@code columns:} mapping to a header the
+     * file does not have, before anything loads.
+     */
+    default TableOptions tableOptions(SourceSpec spec, String format) {
+        return null;
+    }
+
+    /**
+     * Everything besides the content that shapes how a file is read: a file whose content is loaded
+     * but whose read settings changed is loaded again (the {@link Ingestor} compares them). By default
+     * the format, the zone for times without an offset (the source's, else the city's), the column
+     * mapping and every connector option; a connector adds what else changes its reading, or drops
+     * what does not (a log whose times carry their offset does not depend on the zone).
+     */
+    default Map<String, Object> readSettings(SourceSpec spec, String format, ZoneId cityZone) {
+        Map<String, Object> settings = new TreeMap<>();
+        settings.put("format", format);
+        settings.put("timezone", spec.zoneOr(cityZone).getId());
+        if (!spec.columns().isEmpty()) {
+            settings.put("columns", new TreeMap<>(spec.columns()));
+        }
+        settings.putAll(spec.options());
+        return settings;
+    }
 
     /**
      * Checks settings that do not need the data (format options, column maps), so that

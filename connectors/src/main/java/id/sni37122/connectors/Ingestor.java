@@ -10,8 +10,15 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.BiPredicate;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -28,6 +35,7 @@ public final class Ingestor {
     private final Map<String, Map<String, Object>> rules;
     private final byte[] visitorSecret;
     private Listener listener = new Listener() { };
+    private BiPredicate<String, Path> reload = (kind, file) -> false;
 
     /** Told as each file starts and ends, e.g. to draw a progress bar. */
     public interface Listener {
@@ -54,6 +62,15 @@ public final class Ingestor {
         return this;
     }
 
+    /**
+     * Files (by source kind and path) to load again even though their content and read settings are
+     * already in the warehouse ({@code ingest --reload}).
+     */
+    public Ingestor reload(BiPredicate<String, Path> which) {
+        this.reload = which;
+        return this;
+    }
+
     public IngestReport ingest(List<SourceSpec> specs, Long runId) throws SQLException {
         IngestReport report = new IngestReport();
         for (SourceSpec spec : specs) {
@@ -77,20 +94,26 @@ public final class Ingestor {
     }
 
     /**
-     * Loads one file unless its content is already in the warehouse. A file seen before at the
-     * same path that only grew loads just its new lines (when the connector can); one that
-     * changed otherwise replaces its earlier rows, so nothing is counted twice.
+     * Loads one file unless its content is already in the warehouse, read the same way. A file seen
+     * before at the same path that only grew loads just its new lines (when the connector can); one
+     * that changed otherwise, or whose read settings changed (format, zone, columns, options), or
+     * that {@link #reload} names, replaces its earlier rows, so nothing is counted twice.
      */
     public FileOutcome loadFile(Connector connector, SourceSpec spec, Path file, Long runId) throws SQLException {
         String format = spec.format() != null ? spec.format() : connector.defaultFormat(file);
         String path = file.toAbsolutePath().normalize().toString();
+        String settings = ReadSettings.json(connector.readSettings(spec, format, city.zone()));
+        boolean reloadAsked = reload.test(spec.kind(), file);
         String sha;
         long size;
         Connection c = warehouse.connection();
         Earlier earlier;
         long startOffset = 0;
         long startLine = 0;
-        java.util.concurrent.Future<String> shaLater;
+        // Why loaded rows are replaced, in words; null while nothing says they must be.
+        String reason = reloadAsked ? Messages.get("connectors.reload_asked", file) : null;
+        List<String> replacedPaths = new ArrayList<>(List.of(path));
+        Future<String> shaLater;
         try {
             size = Files.size(file);
             if (size == 0) {
@@ -104,16 +127,37 @@ public final class Ingestor {
             // would double the time a nightly run takes.
             if (sameSizeLoaded(c, spec.kind(), size)) {
                 sha = Hashes.sha256(file, size);
-                if (alreadyLoaded(c, spec.kind(), sha)) {
-                    return new FileOutcome(spec.kind(), file, format, FileOutcome.Status.SKIPPED, 0, 0, 0, Map.of(), Map.of(), null, null, null);
+                Earlier same = loadedContent(c, spec.kind(), sha);
+                if (same != null && reason == null) {
+                    String changed = same.changesTo(settings, format);
+                    if (changed == null) {
+                        String note = null;
+                        if (same.settings == null) {
+                            // Loaded by a version that did not record settings: the format matches, the rest is taken as it is now.
+                            recordSettings(c, same.fileId, settings);
+                            note = Messages.get("connectors.settings_recorded", file);
+                        }
+                        return new FileOutcome(spec.kind(), file, format, FileOutcome.Status.SKIPPED, 0, 0, 0, Map.of(), Map.of(),
+                                null, note, null);
+                    }
+                    reason = Messages.get("connectors.settings_changed", file, changed);
                 }
-                shaLater = java.util.concurrent.CompletableFuture.completedFuture(sha);
+                if (same != null) {
+                    replacedPaths.add(same.path);
+                }
+                shaLater = CompletableFuture.completedFuture(sha);
             } else {
                 long hashed = size;
                 shaLater = HASHING.submit(() -> Hashes.sha256(file, hashed));
             }
             earlier = earlierVersion(c, spec.kind(), path);
-            if (earlier != null && earlier.size < size && connector.appendable(format) && !isGzip(file)) {
+            if (earlier != null && reason == null) {
+                String changed = earlier.changesTo(settings, format);
+                if (changed != null) {
+                    reason = Messages.get("connectors.settings_changed", file, changed);
+                }
+            }
+            if (earlier != null && reason == null && earlier.size < size && connector.appendable(format) && !isGzip(file)) {
                 Hashes.Prefix prefix = Hashes.prefix(file, earlier.size);
                 if (prefix.sha256().equals(earlier.sha256)) {
                     startOffset = earlier.size;
@@ -123,14 +167,14 @@ public final class Ingestor {
         } catch (IOException e) {
             return failed(spec, file, format, new SourceException(file, Messages.get("connectors.file_unreadable") + " (" + e.getMessage() + ")"));
         }
-        FileOutcome.Status status = earlier == null ? FileOutcome.Status.LOADED
-                : startOffset > 0 ? FileOutcome.Status.APPENDED : FileOutcome.Status.REPLACED;
+        FileOutcome.Status status = startOffset > 0 ? FileOutcome.Status.APPENDED
+                : earlier != null || reason != null ? FileOutcome.Status.REPLACED : FileOutcome.Status.LOADED;
         c.setAutoCommit(false);
         try {
             // The first statement opens the transaction, so appenders used by the connector join it.
             long fileId = nextFileId(c);
             if (status == FileOutcome.Status.REPLACED) {
-                removeVersions(c, spec.kind(), path, fileId);
+                removeVersions(c, spec.kind(), replacedPaths, fileId);
             }
             FileLoad load;
             Map<String, Long> reasons;
@@ -143,6 +187,11 @@ public final class Ingestor {
                 reasons = Map.copyOf(rejects.byReason());
                 examples = List.copyOf(rejects.examples());
                 rejected = rejects.count();
+            }
+            if (startOffset == 0 && load.rowsRead() > 0 && load.rowsLoaded() == 0) {
+                // Every row refused is a wrong format or mapping far more often than a wrong file: loud, and nothing kept.
+                c.rollback();
+                return failed(spec, file, format, nothingLoaded(file, format, load, reasons, examples));
             }
             sha = hashOf(shaLater);
             try (PreparedStatement p = c.prepareStatement(SqlResource.load(Ingestor.class, "source_file_insert.sql"))) {
@@ -161,11 +210,13 @@ public final class Ingestor {
                 p.setLong(13, startOffset);
                 p.setLong(14, startLine);
                 p.setObject(15, status == FileOutcome.Status.APPENDED ? earlier.fileId : null);
+                p.setString(16, settings);
                 p.executeUpdate();
             }
             c.commit();
-            String note = status == FileOutcome.Status.REPLACED ? Messages.get("connectors.file_changed", file)
-                    : load.rowsRead() == 0 && startOffset == 0 ? Messages.get("connectors.no_data_rows", file) : null;
+            String note = status != FileOutcome.Status.REPLACED
+                    ? (load.rowsRead() == 0 && startOffset == 0 ? Messages.get("connectors.no_data_rows", file) : null)
+                    : reason != null ? reason : Messages.get("connectors.file_changed", file);
             if (load.note() != null) {
                 note = note == null ? load.note() : note + " " + load.note();
             }
@@ -183,28 +234,103 @@ public final class Ingestor {
         }
     }
 
-    /** The current (not superseded) latest load of a path. */
-    private record Earlier(long fileId, String sha256, long size) {
+    /** A file of which rows were read and none loaded: where the first refusal is, and the commonest reason. */
+    private static SourceException nothingLoaded(Path file, String format, FileLoad load, Map<String, Long> reasons,
+                                                 List<Rejects.Example> examples) {
+        String why = reasons.entrySet().stream().max(Map.Entry.comparingByValue())
+                .map(e -> Messages.get(e.getKey()) + " (" + e.getValue() + "×)")
+                .orElseGet(() -> Messages.get("connectors.nothing_loaded_filtered", JSON.writeValueAsString(load.details())));
+        Rejects.Example first = examples.isEmpty() ? null : examples.get(0);
+        String message = Messages.get("connectors.nothing_loaded", load.rowsRead(), format, why);
+        if (crOnly(file)) {
+            message += " " + Messages.get("connectors.cr_only_hint");
+        }
+        return new SourceException(file, first == null ? 0 : first.line(), first == null ? null : first.column(), message);
     }
 
-    private Earlier earlierVersion(Connection c, String kind, String path) throws SQLException {
-        try (PreparedStatement p = c.prepareStatement(
-                "SELECT file_id, sha256, size_bytes FROM source_file WHERE city = ? AND kind = ? AND path = ? "
-                        + "AND superseded_by IS NULL ORDER BY file_id DESC LIMIT 1")) {
-            p.setString(1, city.code());
-            p.setString(2, kind);
-            p.setString(3, path);
-            try (ResultSet r = p.executeQuery()) {
-                return r.next() ? new Earlier(r.getLong(1), r.getString(2), r.getLong(3)) : null;
+    /** Lines ended by CR alone (classic Mac, some exporters) read as one line: worth saying, as nothing else shows it. */
+    private static boolean crOnly(Path file) {
+        try (InputStream in = Files.newInputStream(file)) {
+            byte[] head = in.readNBytes(1 << 16);
+            boolean cr = false;
+            for (byte b : head) {
+                if (b == '\n') {
+                    return false;
+                }
+                cr |= b == '\r';
             }
+            return cr;
+        } catch (IOException e) {
+            return false;
         }
     }
 
     /**
-     * Removes the rows of every current load of a path (the whole file and the parts appended to it)
-     * from every table that carries file_id, and marks those loads superseded. Their source_file
+     * The current (not superseded) load of a path or a content, and how it was read.
+     *
+     * @param settings its read settings as canonical JSON; null when loaded before they were recorded
+     */
+    private record Earlier(long fileId, String sha256, long size, String path, String format, String settings) {
+
+        /** What differs from reading the file now with {@code current}, in words; null when nothing. */
+        String changesTo(String current, String currentFormat) {
+            if (settings == null) {
+                return format.equals(currentFormat) ? null : "format: " + format + " → " + currentFormat;
+            }
+            return ReadSettings.changes(settings, current);
+        }
+    }
+
+    private Earlier earlierVersion(Connection c, String kind, String path) throws SQLException {
+        try (PreparedStatement p = c.prepareStatement(
+                "SELECT " + EARLIER_COLUMNS + " FROM source_file WHERE city = ? AND kind = ? AND path = ? "
+                        + "AND superseded_by IS NULL ORDER BY file_id DESC LIMIT 1")) {
+            p.setString(1, city.code());
+            p.setString(2, kind);
+            p.setString(3, path);
+            return earlier(p);
+        }
+    }
+
+    private static final String EARLIER_COLUMNS = "file_id, sha256, size_bytes, path, format, read_settings";
+
+    private static Earlier earlier(PreparedStatement p) throws SQLException {
+        try (ResultSet r = p.executeQuery()) {
+            return r.next() ? new Earlier(r.getLong(1), r.getString(2), r.getLong(3), r.getString(4), r.getString(5), r.getString(6))
+                    : null;
+        }
+    }
+
+    /** The current load whose content is {@code sha}, the latest if several. */
+    private Earlier loadedContent(Connection c, String kind, String sha) throws SQLException {
+        try (PreparedStatement p = c.prepareStatement("SELECT " + EARLIER_COLUMNS
+                + " FROM source_file WHERE city = ? AND kind = ? AND sha256 = ? AND superseded_by IS NULL ORDER BY file_id DESC LIMIT 1")) {
+            p.setString(1, city.code());
+            p.setString(2, kind);
+            p.setString(3, sha);
+            return earlier(p);
+        }
+    }
+
+    private static void recordSettings(Connection c, long fileId, String settings) throws SQLException {
+        try (PreparedStatement p = c.prepareStatement("UPDATE source_file SET read_settings = ? WHERE file_id = ?")) {
+            p.setString(1, settings);
+            p.setLong(2, fileId);
+            p.executeUpdate();
+        }
+    }
+
+    /**
+     * Removes the rows of every current load of the paths (the whole file and the parts appended to
+     * it) from every table that carries file_id, and marks those loads superseded. Their source_file
      * records stay, for the history an assessor reads.
      */
+    private void removeVersions(Connection c, String kind, List<String> paths, long newFileId) throws SQLException {
+        for (String path : new LinkedHashSet<>(paths)) {
+            removeVersions(c, kind, path, newFileId);
+        }
+    }
+
     private void removeVersions(Connection c, String kind, String path, long newFileId) throws SQLException {
         List<String> tables = new ArrayList<>();
         try (Statement s = c.createStatement(); ResultSet r = s.executeQuery(
@@ -244,16 +370,16 @@ public final class Ingestor {
         return new FileOutcome(spec.kind(), file, format, FileOutcome.Status.FAILED, 0, 0, 0, Map.of(), Map.of(), e.located(), null, null);
     }
 
-    private static final java.util.concurrent.ExecutorService HASHING = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+    private static final ExecutorService HASHING = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "sni37122-hash");
         t.setDaemon(true);
         return t;
     });
 
-    private static String hashOf(java.util.concurrent.Future<String> sha) throws IOException {
+    private static String hashOf(Future<String> sha) throws IOException {
         try {
             return sha.get();
-        } catch (java.util.concurrent.ExecutionException e) {
+        } catch (ExecutionException e) {
             throw e.getCause() instanceof IOException io ? io : new IOException(e.getCause());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -267,18 +393,6 @@ public final class Ingestor {
             p.setString(1, city.code());
             p.setString(2, kind);
             p.setLong(3, size);
-            try (ResultSet r = p.executeQuery()) {
-                return r.next();
-            }
-        }
-    }
-
-    private boolean alreadyLoaded(Connection c, String kind, String sha) throws SQLException {
-        try (PreparedStatement p = c.prepareStatement(
-                "SELECT 1 FROM source_file WHERE city = ? AND kind = ? AND sha256 = ? AND superseded_by IS NULL")) {
-            p.setString(1, city.code());
-            p.setString(2, kind);
-            p.setString(3, sha);
             try (ResultSet r = p.executeQuery()) {
                 return r.next();
             }

@@ -28,7 +28,8 @@ public final class Warehouse implements AutoCloseable {
             "005-inquiry.sql",
             "006-incident.sql",
             "007-portal-terms.sql",
-            "008-inquiry-followups.sql");
+            "008-inquiry-followups.sql",
+            "009-read-settings.sql");
 
     private final Connection connection;
     private final Path file;

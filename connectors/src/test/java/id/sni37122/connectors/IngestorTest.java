@@ -28,7 +28,7 @@ import org.junit.jupiter.api.io.TempDir;
 class IngestorTest {
 
     /** Stores each line of a file, honouring a resume offset like a log connector must. */
-    static final class LineConnector implements Connector {
+    static class LineConnector implements Connector {
         private final boolean appendable;
 
         LineConnector(boolean appendable) {
@@ -157,6 +157,61 @@ class IngestorTest {
 
         assertThat(load(copy, true).status()).isEqualTo(FileOutcome.Status.SKIPPED);
         assertThat(lines()).hasSize(2);
+    }
+
+    @Test
+    void aGrownFileReadAnotherWayIsLoadedWholeAgainAndTheChangeIsNamed() throws Exception {
+        Path log = Files.writeString(dir.resolve("access.log"), "a\nb\n");
+        load(log, true);
+        Files.writeString(log, "c\n", StandardOpenOption.APPEND);
+        SourceSpec otherZone = new SourceSpec("portal", "access.log", null, null, ZoneId.of("Asia/Jakarta"), null, null);
+
+        FileOutcome reread = ingestor.loadFile(new LineConnector(true), otherZone, log, null);
+
+        assertThat(reread.status()).isEqualTo(FileOutcome.Status.REPLACED);
+        assertThat(reread.note()).contains("timezone: Asia/Makassar → Asia/Jakarta");
+        assertThat(lines()).containsExactly("1:a", "2:b", "3:c");
+        assertThat(ingestor.loadFile(new LineConnector(true), otherZone, log, null).status()).isEqualTo(FileOutcome.Status.SKIPPED);
+    }
+
+    @Test
+    void aLoadFromBeforeReadSettingsWereRecordedKeepsItsRowsWhenTheFormatIsTheSame() throws Exception {
+        Path log = Files.writeString(dir.resolve("access.log"), "a\nb\n");
+        load(log, true);
+        warehouse.connection().createStatement().execute("UPDATE source_file SET read_settings = NULL");
+
+        FileOutcome again = load(log, true);
+
+        assertThat(again.status()).isEqualTo(FileOutcome.Status.SKIPPED);
+        assertThat(again.note()).as("said once, with the way to force a reload").contains("--reload");
+        assertThat(count("SELECT count(*) FROM source_file WHERE read_settings IS NULL")).isZero();
+        assertThat(load(log, true).note()).isNull();
+        assertThat(ingestor.reload((kind, file) -> true).loadFile(new LineConnector(true), spec, log, null).status())
+                .isEqualTo(FileOutcome.Status.REPLACED);
+        assertThat(lines()).containsExactly("1:a", "2:b");
+    }
+
+    @Test
+    void rowsReadAndNoneLoadedFailTheFileAndKeepWhatWasThere() throws Exception {
+        Path log = Files.writeString(dir.resolve("access.log"), "a\nb\n");
+        load(log, true);
+        Files.writeString(log, "x\ny\nz\n");
+        Connector refusesAll = new LineConnector(true) {
+            @Override
+            public FileLoad load(LoadContext ctx) throws SQLException {
+                ctx.rejects().reject(1, "text", "portal.malformed_line", null);
+                ctx.rejects().reject(2, "text", "portal.malformed_line", null);
+                ctx.rejects().reject(3, "text", "portal.malformed_line", null);
+                return new FileLoad(3, 0, Map.of());
+            }
+        };
+
+        FileOutcome failed = ingestor.loadFile(refusesAll, spec, log, null);
+
+        assertThat(failed.status()).isEqualTo(FileOutcome.Status.FAILED);
+        assertThat(failed.error()).contains("access.log:1:", "3");
+        assertThat(lines()).as("the earlier load is untouched").containsExactly("1:a", "2:b");
+        assertThat(count("SELECT count(*) FROM rejected_row")).isZero();
     }
 
     private FileOutcome load(Path file, boolean appendable) throws SQLException {

@@ -2,6 +2,7 @@ package id.sni37122.indicators;
 
 import id.sni37122.connectors.CityContext;
 import id.sni37122.connectors.SqlResource;
+import id.sni37122.indicators.RuleSpec.Shape;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -46,6 +47,15 @@ public final class DowntimePerIncident implements Indicator {
     }
 
     @Override
+    public List<RuleSpec> rules() {
+        return List.of(
+                RuleSpec.of("merge_gap", Shape.DURATION),
+                RuleSpec.of("min_duration", Shape.DURATION),
+                RuleSpec.of("group_overlapping", Shape.FLAG),
+                RuleSpec.of("gap_intervals", Shape.WHOLE_NUMBER));
+    }
+
+    @Override
     public List<Integer> years(Connection warehouse, CityContext city) throws SQLException {
         return Indicators.years(warehouse, SqlResource.load(DowntimePerIncident.class, "downtime_years.sql"),
                 city.zone().getId(), city.code(), city.code());
@@ -62,7 +72,7 @@ public final class DowntimePerIncident implements Indicator {
     @Override
     public Optional<IndicatorResult> compute(Connection warehouse, CityContext city, int year, Map<String, Object> settings)
             throws SQLException {
-        Rules rules = new Rules(settings);
+        Rules rules = new Rules(settings, rules());
         Duration mergeGap = rules.duration("merge_gap", Duration.ofMinutes(5));
         Duration minDuration = rules.duration("min_duration", Duration.ZERO);
         boolean groupOverlapping = rules.flag("group_overlapping", true);

@@ -21,6 +21,13 @@ public interface Indicator {
     /** The key of this indicator's section under {@code rules:} in the config, e.g. {@code portal}. */
     String rulesKey();
 
+    /**
+     * Every rule this indicator reads from {@code rules.<rulesKey>}, with the shape of its value.
+     * The config is checked against this list before anything loads (a misspelt rule is refused
+     * with the closest name), and {@link Rules} refuses to read a rule that is not on it.
+     */
+    List<RuleSpec> rules();
+
     /** Local calendar years for which the warehouse holds this indicator's data for the city. */
     List<Integer> years(Connection warehouse, CityContext city) throws SQLException;
 

@@ -2,6 +2,7 @@ package id.sni37122.indicators;
 
 import id.sni37122.connectors.CityContext;
 import id.sni37122.connectors.SqlResource;
+import id.sni37122.indicators.RuleSpec.Shape;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -92,6 +93,17 @@ public final class InquiryResponseTime implements Indicator {
     }
 
     @Override
+    public List<RuleSpec> rules() {
+        return List.of(
+                RuleSpec.of("count_kinds", Shape.WORDS),
+                RuleSpec.of("emergency_categories", Shape.PATTERN),
+                RuleSpec.of("inquiry_categories", Shape.PATTERN),
+                RuleSpec.of("emergency_formats", Shape.WORDS),
+                RuleSpec.of("kind_rules", Shape.KIND_RULES),
+                RuleSpec.of("statuses", Shape.WORD_MAP));
+    }
+
+    @Override
     public List<Integer> years(Connection warehouse, CityContext city) throws SQLException {
         return Indicators.years(warehouse, SqlResource.load(InquiryResponseTime.class, "inquiry_years.sql"),
                 city.zone().getId(), city.code());
@@ -114,17 +126,17 @@ public final class InquiryResponseTime implements Indicator {
     @Override
     public Optional<IndicatorResult> compute(Connection warehouse, CityContext city, int year, Map<String, Object> settings)
             throws SQLException {
-        Rules rules = new Rules(settings);
+        Rules rules = new Rules(settings, rules());
         List<String> countKinds = rules.words("count_kinds", List.of("inquiry", "complaint"));
         String emergency = rules.text("emergency_categories", EMERGENCY);
         String inquiry = rules.text("inquiry_categories", INQUIRY);
         List<String> emergencyFormats = rules.words("emergency_formats", List.of("csv", "xlsx"));
-        Object configuredKinds = settings == null ? null : settings.get("kind_rules");
+        Object configuredKinds = rules.raw("kind_rules");
         List<KindRule> kindRules = kindRules(configuredKinds, emergency, inquiry, emergencyFormats);
         if (configuredKinds != null) {
             rules.note("kind_rules", configuredKinds);
         }
-        Map<String, String> statuses = statuses(settings == null ? null : settings.get("statuses"));
+        Map<String, String> statuses = statuses(rules.raw("statuses"));
         rules.note("statuses", statuses);
         rules.note("never_counted", "emergency; " + OTHER);
         rules.note("response", "first response (the record's own, or the earliest follow-up at or after submission); "

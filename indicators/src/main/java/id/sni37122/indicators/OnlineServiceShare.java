@@ -2,6 +2,7 @@ package id.sni37122.indicators;
 
 import id.sni37122.connectors.CityContext;
 import id.sni37122.connectors.SqlResource;
+import id.sni37122.indicators.RuleSpec.Shape;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -56,6 +57,12 @@ public final class OnlineServiceShare implements Indicator {
         return "catalog";
     }
 
+    @Override
+    public List<RuleSpec> rules() {
+        return List.of(
+                RuleSpec.of("area_keywords", Shape.WORD_LISTS));
+    }
+
     /**
      * A catalogue has no year of its own (it lists services with the dates they were offered), so
      * it names no years: 10.2 is computed for the years the other data covers, or the year asked for.
@@ -68,8 +75,8 @@ public final class OnlineServiceShare implements Indicator {
     @Override
     public Optional<IndicatorResult> compute(Connection warehouse, CityContext city, int year, Map<String, Object> settings)
             throws SQLException {
-        Rules rules = new Rules(settings);
-        Map<String, List<String>> areas = areas(settings.get("area_keywords"));
+        Rules rules = new Rules(settings, rules());
+        Map<String, List<String>> areas = areas(rules.raw("area_keywords"));
         rules.note("area_keywords", areas);
         rules.note("offered_in_year", "valid_from <= 31 Dec and (valid_to empty or >= 1 Jan)");
         rules.note("online_level_fallback", "Transaksi");

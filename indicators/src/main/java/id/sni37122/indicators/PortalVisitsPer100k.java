@@ -2,6 +2,7 @@ package id.sni37122.indicators;
 
 import id.sni37122.connectors.CityContext;
 import id.sni37122.connectors.SqlResource;
+import id.sni37122.indicators.RuleSpec.Shape;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -41,6 +42,17 @@ public final class PortalVisitsPer100k implements Indicator {
     }
 
     @Override
+    public List<RuleSpec> rules() {
+        return List.of(
+                RuleSpec.of("visit_window_minutes", Shape.WHOLE_NUMBER),
+                RuleSpec.of("methods", Shape.WORDS),
+                RuleSpec.of("static_extensions", Shape.WORDS),
+                RuleSpec.of("robot_patterns", Shape.WORDS),
+                RuleSpec.of("human_patterns", Shape.WORDS),
+                RuleSpec.of("population_fallback", Shape.FLAG));
+    }
+
+    @Override
     public List<Integer> years(Connection warehouse, CityContext city) throws SQLException {
         return Indicators.years(warehouse, SqlResource.load(PortalVisitsPer100k.class, "portal_years.sql"),
                 city.zone().getId(), city.code(), city.code());
@@ -49,7 +61,7 @@ public final class PortalVisitsPer100k implements Indicator {
     @Override
     public Optional<IndicatorResult> compute(Connection warehouse, CityContext city, int year, Map<String, Object> settings)
             throws SQLException {
-        Rules rules = new Rules(settings);
+        Rules rules = new Rules(settings, rules());
         int window = rules.integer("visit_window_minutes", 30);
         List<String> methods = rules.words("methods", METHODS.stream().map(m -> m.toLowerCase(java.util.Locale.ROOT)).toList())
                 .stream().map(m -> m.toUpperCase(java.util.Locale.ROOT)).toList();

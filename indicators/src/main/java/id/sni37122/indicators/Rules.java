@@ -6,6 +6,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * An indicator's effective rules: each read from the config's {@code rules.<key>} section or
@@ -15,28 +17,42 @@ import java.util.Map;
 public final class Rules {
 
     private final Map<String, Object> settings;
+    private final Set<String> declared;
     private final Map<String, Object> used = new LinkedHashMap<>();
 
-    public Rules(Map<String, Object> settings) {
+    /**
+     * @param declared the indicator's {@link Indicator#rules()}: reading any other rule is a bug
+     *                 (the config check would refuse the key that sets it), so it throws
+     */
+    public Rules(Map<String, Object> settings, List<RuleSpec> declared) {
         this.settings = settings == null ? Map.of() : settings;
+        this.declared = declared.stream().map(RuleSpec::name).collect(Collectors.toUnmodifiableSet());
+    }
+
+    /** The config's value of a declared rule, or null. */
+    public Object raw(String key) {
+        if (!declared.contains(key)) {
+            throw new IllegalStateException("rule " + key + " is read but not listed in the indicator's rules()");
+        }
+        return settings.get(key);
     }
 
     public int integer(String key, int defaultValue) {
-        Object v = settings.get(key);
+        Object v = raw(key);
         int value = v == null ? defaultValue : v instanceof Number n ? n.intValue() : parseInt(key, v);
         used.put(key, value);
         return value;
     }
 
     public boolean flag(String key, boolean defaultValue) {
-        Object v = settings.get(key);
+        Object v = raw(key);
         boolean value = v == null ? defaultValue : v instanceof Boolean b ? b : Boolean.parseBoolean(v.toString());
         used.put(key, value);
         return value;
     }
 
     public String text(String key, String defaultValue) {
-        Object v = settings.get(key);
+        Object v = raw(key);
         String value = v == null ? defaultValue : v.toString();
         used.put(key, value);
         return value;
@@ -44,7 +60,7 @@ public final class Rules {
 
     /** A list of words, lower-cased; a single string is a one-element list. */
     public List<String> words(String key, List<String> defaultValue) {
-        Object v = settings.get(key);
+        Object v = raw(key);
         List<String> value = new ArrayList<>();
         if (v == null) {
             value.addAll(defaultValue);
@@ -59,7 +75,7 @@ public final class Rules {
 
     /** A duration written "5m", "90s", "1h" or a number of seconds. */
     public Duration duration(String key, Duration defaultValue) {
-        Object v = settings.get(key);
+        Object v = raw(key);
         Duration value = v == null ? defaultValue : parseDuration(key, v.toString().strip());
         used.put(key, v == null ? format(defaultValue) : v.toString());
         return value;

@@ -67,6 +67,11 @@ public final class CatalogConnector implements Connector {
     }
 
     @Override
+    public Set<String> options() {
+        return OPTIONS;
+    }
+
+    @Override
     public void check(SourceSpec spec) throws SourceException {
         for (String key : spec.options().keySet()) {
             if (!OPTIONS.contains(key)) {

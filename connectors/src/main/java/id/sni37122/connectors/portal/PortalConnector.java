@@ -20,6 +20,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -66,6 +67,21 @@ public final class PortalConnector implements Connector {
     @Override
     public String defaultFormat(Path file) {
         return file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".csv") ? "analytics-csv" : "combined";
+    }
+
+    @Override
+    public Set<String> options() {
+        return OPTIONS;
+    }
+
+    /** A log line's time carries its offset, so the zone shapes only an export's dates and a custom pattern's. */
+    @Override
+    public Map<String, Object> readSettings(SourceSpec spec, String format, ZoneId cityZone) {
+        Map<String, Object> settings = Connector.super.readSettings(spec, format, cityZone);
+        if (!format.equals("analytics-csv") && !format.equals("custom")) {
+            settings.remove("timezone");
+        }
+        return settings;
     }
 
     @Override
