@@ -7,11 +7,15 @@ JAVA ?= java
 
 .PHONY: demo test build bench samples clean
 
-## demo: build, run the whole pipeline on both sample cities (embedded DuckDB files under samples/*/out/), then compare them (samples/out/)
+## demo: build, run the whole pipeline on both sample cities (embedded DuckDB files under samples/*/out/), then compare them (samples/out/), and again from their published results alone (samples/out/dari-hasil/)
 demo: build
 	$(JAVA) -jar $(JAR) run -c samples/samarinda/samarinda.yaml
 	$(JAVA) -jar $(JAR) run -c samples/pontianak/pontianak.yaml
 	$(JAVA) -jar $(JAR) compare -c samples/samarinda/samarinda.yaml -c samples/pontianak/pontianak.yaml -o samples/out
+	@# The same province from the cities' publications alone, as a Bappeda provinsi gets them: no warehouse, no raw data.
+	mkdir -p samples/out/hasil-kota
+	cp samples/samarinda/out/sni37122-samarinda-hasil.json samples/pontianak/out/sni37122-pontianak-hasil.json samples/out/hasil-kota/
+	$(JAVA) -jar $(JAR) compare -c samples/out/hasil-kota -o samples/out/dari-hasil
 
 ## test: every test of every module
 test:

@@ -9,7 +9,7 @@ import id.sni37122.indicators.IndicatorResult;
 import id.sni37122.indicators.Indicators;
 import id.sni37122.indicators.ResultStore;
 import id.sni37122.reports.CityReport;
-import id.sni37122.reports.ResultsCsv;
+import id.sni37122.reports.publication.PublicationWriter;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,6 +19,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeMap;
@@ -135,7 +136,7 @@ final class Pipeline implements AutoCloseable {
         new ResultStore(connection()).save(runId, results);
     }
 
-    /** Writes a workbook per year that has results, and the results CSV. */
+    /** Writes a workbook per year that has results, and the publication (results CSV and its JSON twin). */
     List<Path> report(List<IndicatorResult> results) throws IOException, SQLException {
         TreeMap<Integer, List<IndicatorResult>> byYear = new TreeMap<>();
         for (IndicatorResult r : results) {
@@ -153,7 +154,7 @@ final class Pipeline implements AutoCloseable {
                 staged.addAll(report.write(e.getKey(), e.getValue(), staging));
             }
             if (!results.isEmpty()) {
-                staged.add(ResultsCsv.write(results, staging));
+                staged.addAll(publication().write(results, staging));
             }
             List<Path> written = new ArrayList<>();
             for (Path file : staged) {
@@ -166,6 +167,12 @@ final class Pipeline implements AutoCloseable {
         } finally {
             deleteTree(staging);
         }
+    }
+
+    /** The writer of this city's publication (results CSV and JSON twin), stamped now, with its source files. */
+    PublicationWriter publication() throws SQLException {
+        return new PublicationWriter(config.city(), Main.version(), Instant.now(),
+                PublicationWriter.sources(connection(), config.city(), config.file().toAbsolutePath().getParent()));
     }
 
     private static void deleteTree(Path dir) throws IOException {

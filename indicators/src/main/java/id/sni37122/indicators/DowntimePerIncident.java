@@ -42,6 +42,26 @@ public final class DowntimePerIncident implements Indicator {
     }
 
     @Override
+    public List<String> sourceKinds() {
+        return List.of("incidents", "heartbeats");
+    }
+
+    @Override
+    public String numeratorUnit() {
+        return "hours";
+    }
+
+    @Override
+    public String denominatorUnit() {
+        return "incidents";
+    }
+
+    @Override
+    public Double value(double numerator, double denominator) {
+        return denominator == 0 ? null : numerator / denominator;
+    }
+
+    @Override
     public String rulesKey() {
         return "incidents";
     }
@@ -133,7 +153,7 @@ public final class DowntimePerIncident implements Indicator {
                 list(inYear, city),
                 availability(monitors, minDuration, city, year),
                 new Breakdown("data_gaps", List.of("monitor", "from", "to", "hours"), gapRows, null));
-        Double value = inYear.isEmpty() ? null : hours / inYear.size();
+        Double value = value(hours, inYear.size());
         return Optional.of(new IndicatorResult(code(), city.code(), year, value, hours, inYear.size(), "hours per incident",
                 rules.used(), breakdowns, details, warnings));
     }

@@ -40,6 +40,21 @@ public interface Indicator {
     Optional<IndicatorResult> compute(Connection warehouse, CityContext city, int year, Map<String, Object> settings)
             throws SQLException;
 
+    /** The source kinds (keys under {@code sources:}) this indicator reads, e.g. {@code incidents, heartbeats}. */
+    List<String> sourceKinds();
+
+    /** The stable English unit of the numerator, e.g. {@code hours}. */
+    String numeratorUnit();
+
+    /** The stable English unit of the denominator, e.g. {@code incidents}. */
+    String denominatorUnit();
+
+    /**
+     * The value from a numerator and a denominator, null when the denominator is zero: the one
+     * formula a city's result and a pooled (province) figure share, so pooling is exact.
+     */
+    Double value(double numerator, double denominator);
+
     /** Labels for reports, from the bundle named after the implementation class. */
     default IndicatorLabels labels() {
         return IndicatorLabels.of(getClass());

@@ -88,6 +88,26 @@ public final class InquiryResponseTime implements Indicator {
     }
 
     @Override
+    public List<String> sourceKinds() {
+        return List.of("inquiries");
+    }
+
+    @Override
+    public String numeratorUnit() {
+        return "hours";
+    }
+
+    @Override
+    public String denominatorUnit() {
+        return "inquiries";
+    }
+
+    @Override
+    public Double value(double numerator, double denominator) {
+        return denominator == 0 ? null : numerator / denominator / 24;
+    }
+
+    @Override
     public String rulesKey() {
         return "inquiries";
     }
@@ -255,7 +275,7 @@ public final class InquiryResponseTime implements Indicator {
                 group("by_category", "category", answered, Answer::category),
                 group("by_agency", "agency", answered, Answer::agency),
                 distribution(sorted));
-        Double value = answered.isEmpty() ? null : totalHours / answered.size() / 24;
+        Double value = value(totalHours, answered.size());
         return Optional.of(new IndicatorResult(code(), city.code(), year, value, totalHours, answered.size(), "days",
                 rules.used(), breakdowns, details, warnings));
     }

@@ -53,6 +53,26 @@ public final class OnlineServiceShare implements Indicator {
     }
 
     @Override
+    public List<String> sourceKinds() {
+        return List.of("catalog");
+    }
+
+    @Override
+    public String numeratorUnit() {
+        return "services";
+    }
+
+    @Override
+    public String denominatorUnit() {
+        return "services";
+    }
+
+    @Override
+    public Double value(double numerator, double denominator) {
+        return denominator == 0 ? null : 100.0 * numerator / denominator;
+    }
+
+    @Override
     public String rulesKey() {
         return "catalog";
     }
@@ -105,7 +125,7 @@ public final class OnlineServiceShare implements Indicator {
                 share("by_area", "area", services, 3),
                 share("by_agency", "agency", services, 2),
                 notOnline(services));
-        return Optional.of(new IndicatorResult(code(), city.code(), year, 100.0 * online / services.size(), online,
+        return Optional.of(new IndicatorResult(code(), city.code(), year, value(online, services.size()), online,
                 services.size(), "%", rules.used(), breakdowns, details, List.of()));
     }
 

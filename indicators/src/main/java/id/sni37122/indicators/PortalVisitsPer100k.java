@@ -37,6 +37,26 @@ public final class PortalVisitsPer100k implements Indicator {
     }
 
     @Override
+    public List<String> sourceKinds() {
+        return List.of("portal", "population");
+    }
+
+    @Override
+    public String numeratorUnit() {
+        return "visits";
+    }
+
+    @Override
+    public String denominatorUnit() {
+        return "100 000 population";
+    }
+
+    @Override
+    public Double value(double numerator, double denominator) {
+        return denominator == 0 ? null : numerator / denominator;
+    }
+
+    @Override
     public String rulesKey() {
         return "portal";
     }
@@ -128,7 +148,7 @@ public final class PortalVisitsPer100k implements Indicator {
             try (ResultSet r = p.executeQuery()) {
                 if (r.next() && (r.getInt(1) == year || fallback)) {
                     denominator = r.getLong(2) / 100_000.0;
-                    value = visits / denominator;
+                    value = value(visits, denominator);
                     details.put("population", r.getLong(2));
                     details.put("population_year", r.getInt(1));
                     details.put("population_source", r.getString(3));

@@ -1,0 +1,226 @@
+package id.sni37122.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import id.sni37122.indicators.Indicators;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+import org.apache.poi.ss.usermodel.CellType;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.ss.usermodel.Workbook;
+import org.apache.poi.ss.usermodel.WorkbookFactory;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * A province pools its cities from their publications alone. The two sample cities run on
+ * their own; their results CSV and JSON are copied into a folder with no warehouse next to it;
+ * {@code compare} on that folder gives the very figures {@code compare} on the two configs gives.
+ * Then Pontianak changes a rule and publishes again, and the comparison names the rule; then a
+ * publication edited by hand is refused.
+ */
+class PublishedComparisonTest {
+
+    private static final Path SAMPLES = Path.of("..", "samples");
+
+    @TempDir
+    static Path dir;
+
+    private static Path samarinda;
+    private static Path pontianak;
+
+    @BeforeAll
+    static void runTheTwoSampleCities() throws IOException {
+        samarinda = copyCity("samarinda");
+        pontianak = copyCity("pontianak");
+        for (Path config : List.of(samarinda, pontianak)) {
+            CliRunner.Result r = CliRunner.run("run", "-q", "-c", config.toString());
+            assertThat(r.exitCode()).as(r.err()).isZero();
+        }
+    }
+
+    private static Path copyCity(String code) throws IOException {
+        Path from = SAMPLES.resolve(code);
+        Path to = dir.resolve("kota").resolve(code);
+        try (Stream<Path> files = Files.walk(from)) {
+            for (Path f : files.filter(p -> !from.relativize(p).startsWith("out")).toList()) {
+                Path target = to.resolve(from.relativize(f).toString());
+                if (Files.isDirectory(f)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(f, target);
+                }
+            }
+        }
+        return to.resolve(code + ".yaml");
+    }
+
+    private static Path publication(Path config, String extension) {
+        return config.getParent().resolve("out/sni37122-" + config.getParent().getFileName() + "-hasil." + extension);
+    }
+
+    /** Copies each city's CSV and JSON into a fresh folder that holds nothing else. */
+    private Path publishedFolder(String name) throws IOException {
+        Path folder = Files.createDirectories(dir.resolve("provinsi").resolve(name));
+        for (Path config : List.of(samarinda, pontianak)) {
+            for (String ext : List.of("csv", "json")) {
+                Path p = publication(config, ext);
+                Files.copy(p, folder.resolve(p.getFileName()));
+            }
+        }
+        return folder;
+    }
+
+    @Test
+    void thePublishedFiguresPoolExactlyAsTheWarehousesDo() throws Exception {
+        CliRunner.Result fromConfigs = CliRunner.run("compare", "-c", samarinda.toString(), "-c", pontianak.toString(),
+                "-o", dir.resolve("dari-gudang").toString());
+        assertThat(fromConfigs.exitCode()).as(fromConfigs.err()).isZero();
+        Path folder = publishedFolder("hasil");
+        CliRunner.Result fromFolder = CliRunner.run("compare", "-c", folder.toString(), "-o", dir.resolve("dari-hasil").toString());
+        assertThat(fromFolder.exitCode()).as(fromFolder.err()).isZero();
+        // The CSV and JSON of one run are one publication: the JSON is read, the CSV named.
+        assertThat(fromFolder.out()).contains("sni37122-samarinda-hasil.json dan ", "sni37122-samarinda-hasil.csv berasal dari proses yang sama");
+
+        for (int year : List.of(2022, 2023)) {
+            Map<String, List<Double>> warehouse = pooledRows(dir.resolve("dari-gudang/sni37122-gabungan-perbandingan-" + year + ".xlsx"));
+            Map<String, List<Double>> published = pooledRows(dir.resolve("dari-hasil/sni37122-gabungan-perbandingan-" + year + ".xlsx"));
+            assertThat(warehouse).containsOnlyKeys(List.of("10.1", "10.2", "10.3", "10.4"));
+            assertThat(published).as("pooled value, numerator, denominator per indicator, " + year).isEqualTo(warehouse);
+            // And they are the sums of what the two publications say, by each indicator's formula.
+            Map<String, double[]> sums = sums(year);
+            assertThat(published.get("10.1")).containsExactly(sums.get("10.1")[0] / sums.get("10.1")[1],
+                    sums.get("10.1")[0], sums.get("10.1")[1]);
+            assertThat(published.get("10.2")).containsExactly(100.0 * sums.get("10.2")[0] / sums.get("10.2")[1],
+                    sums.get("10.2")[0], sums.get("10.2")[1]);
+            assertThat(published.get("10.3")).containsExactly(sums.get("10.3")[0] / sums.get("10.3")[1] / 24,
+                    sums.get("10.3")[0], sums.get("10.3")[1]);
+            assertThat(published.get("10.4")).containsExactly(sums.get("10.4")[0] / sums.get("10.4")[1],
+                    sums.get("10.4")[0], sums.get("10.4")[1]);
+        }
+
+        // The CSVs alone (no JSON twin) pool to the same figures: numerators and denominators keep every digit.
+        Path csvOnly = Files.createDirectories(dir.resolve("provinsi/csv"));
+        for (Path config : List.of(samarinda, pontianak)) {
+            Files.copy(publication(config, "csv"), csvOnly.resolve(publication(config, "csv").getFileName()));
+        }
+        CliRunner.Result fromCsv = CliRunner.run("compare", "-c", csvOnly.toString(), "-o", dir.resolve("dari-csv").toString());
+        assertThat(fromCsv.exitCode()).as(fromCsv.err()).isZero();
+        assertThat(pooledRows(dir.resolve("dari-csv/sni37122-gabungan-perbandingan-2023.xlsx")))
+                .isEqualTo(pooledRows(dir.resolve("dari-gudang/sni37122-gabungan-perbandingan-2023.xlsx")));
+    }
+
+    @Test
+    void aChangedRuleIsNamedAndAnEditedPublicationIsRefused() throws Exception {
+        Path folder = publishedFolder("berubah");
+        // Pontianak counts inquiries only from now on, and publishes again.
+        Files.move(folder.resolve("sni37122-pontianak-hasil.json"), folder.resolve("sni37122-pontianak-lama-hasil.json"));
+        Files.delete(folder.resolve("sni37122-pontianak-hasil.csv"));
+        Files.writeString(pontianak, Files.readString(pontianak).replace("count_kinds: [inquiry, complaint]", "count_kinds: [inquiry]"));
+        CliRunner.Result report = CliRunner.run("report", "-q", "-c", pontianak.toString());
+        assertThat(report.exitCode()).as(report.err()).isZero();
+        Files.copy(publication(pontianak, "json"), folder.resolve("sni37122-pontianak-hasil.json"));
+
+        CliRunner.Result r = CliRunner.run("compare", "-c", folder.toString(), "-o", dir.resolve("beda-aturan").toString());
+        assertThat(r.exitCode()).as("rules differ: finished, with the data-quality exit code").isEqualTo(ExitCode.DATA_QUALITY);
+        assertThat(r.err()).contains("10.3 tahun 2023", "count_kinds: Kota Pontianak inquiry; Kota Samarinda inquiry+complaint");
+        assertThat(r.err()).doesNotContain("10.1 tahun", "10.2 tahun", "10.4 tahun");
+        // Both of Pontianak's publications are named, and the newer is used.
+        assertThat(r.out()).contains("Kota Pontianak tahun 2023: dua publikasi dari proses berbeda; dipakai yang lebih baru, "
+                + folder.resolve("sni37122-pontianak-hasil.json"), "bukan " + folder.resolve("sni37122-pontianak-lama-hasil.json"));
+        List<String> rows = sheetText(dir.resolve("beda-aturan/sni37122-gabungan-perbandingan-2023.xlsx"));
+        assertThat(rows).anyMatch(row -> row.startsWith("|Gabungan Kota Pontianak, Kota Samarinda|")
+                && row.endsWith("|Aturan berbeda, jadi angka gabungan ini tidak sebanding: count_kinds"));
+        assertThat(rows).contains("Aturan berbeda: count_kinds: Kota Pontianak inquiry; Kota Samarinda inquiry+complaint");
+
+        // One digit of Samarinda's JSON changed by hand: refused, naming the file; nothing written.
+        Path json = folder.resolve("sni37122-samarinda-hasil.json");
+        String text = Files.readString(json);
+        int at = text.indexOf("\"numerator\" : ") + "\"numerator\" : ".length();
+        char digit = text.charAt(at);
+        Files.writeString(json, text.substring(0, at) + (digit == '9' ? '8' : (char) (digit + 1)) + text.substring(at + 1));
+        CliRunner.Result edited = CliRunner.run("compare", "-c", folder.toString(), "-o", dir.resolve("disunting").toString());
+        assertThat(edited.exitCode()).isEqualTo(ExitCode.USAGE);
+        assertThat(edited.err()).contains(json + ": isinya tidak cocok dengan SHA-256 yang tertulis di dalamnya");
+        assertThat(dir.resolve("disunting")).doesNotExist();
+    }
+
+    @Test
+    void aCsvOpenedAndChangedInASpreadsheetIsRefusedToo() throws Exception {
+        Path csv = publication(samarinda, "csv");
+        Path copy = Files.createDirectories(dir.resolve("csv-disunting")).resolve(csv.getFileName());
+        // Saved back by a spreadsheet: same cells, other line ends.
+        Files.writeString(copy, Files.readString(csv, StandardCharsets.UTF_8).replace("\r\n", "\n"), StandardCharsets.UTF_8);
+        assertThat(Files.mismatch(csv, copy)).isNotEqualTo(-1L);
+        CliRunner.Result r = CliRunner.run("compare", "-c", copy.toString(), "-c", publication(pontianak, "json").toString(),
+                "-o", dir.resolve("tidak").toString());
+        assertThat(r.exitCode()).isEqualTo(ExitCode.USAGE);
+        assertThat(r.err()).contains(copy.toString(), "tidak cocok dengan SHA-256");
+    }
+
+    /** Per indicator, the pooled row's value, numerator and denominator, read from the workbook's cells. */
+    private static Map<String, List<Double>> pooledRows(Path xlsx) throws IOException {
+        Map<String, List<Double>> pooled = new TreeMap<>();
+        try (InputStream in = Files.newInputStream(xlsx); Workbook book = WorkbookFactory.create(in)) {
+            Sheet sheet = book.getSheet("Perbandingan");
+            String indicator = null;
+            for (Row row : sheet) {
+                String first = row.getCell(0) == null ? "" : row.getCell(0).toString();
+                if (first.matches("10\\.\\d .*")) {
+                    indicator = first.substring(0, 4);
+                }
+                boolean numeric = row.getCell(2) != null && row.getCell(2).getCellType() == CellType.NUMERIC;
+                boolean unranked = row.getCell(0) == null || row.getCell(0).getCellType() == CellType.BLANK;
+                if (indicator != null && numeric && unranked) {
+                    pooled.put(indicator, List.of(row.getCell(2).getNumericCellValue(), row.getCell(3).getNumericCellValue(),
+                            row.getCell(4).getNumericCellValue()));
+                }
+            }
+        }
+        return pooled;
+    }
+
+    /** Every row of the comparison sheet as "|cell|cell|…". */
+    private static List<String> sheetText(Path xlsx) throws IOException {
+        List<String> rows = new ArrayList<>();
+        try (InputStream in = Files.newInputStream(xlsx); Workbook book = WorkbookFactory.create(in)) {
+            for (Row row : book.getSheet("Perbandingan")) {
+                StringBuilder sb = new StringBuilder();
+                for (int c = 0; c < row.getLastCellNum(); c++) {
+                    sb.append(c == 0 ? "" : "|").append(row.getCell(c) == null ? "" : row.getCell(c).toString());
+                }
+                rows.add(sb.toString());
+            }
+        }
+        return rows;
+    }
+
+    /** Per indicator, the two cities' numerators and denominators summed, straight from their JSON. */
+    private Map<String, double[]> sums(int year) throws IOException {
+        Map<String, double[]> sums = new TreeMap<>();
+        for (Path config : List.of(samarinda, pontianak)) {
+            JsonNode root = JsonMapper.builder().build().readTree(publication(config, "json").toFile());
+            for (JsonNode r : root.get("results")) {
+                if (r.get("year").asInt() == year) {
+                    double[] s = sums.computeIfAbsent(r.get("indicator").asString(), k -> new double[2]);
+                    s[0] += r.get("numerator").asDouble();
+                    s[1] += r.get("denominator").asDouble();
+                }
+            }
+        }
+        assertThat(sums.keySet()).containsExactlyElementsOf(Indicators.all().stream().map(i -> i.code()).toList());
+        return sums;
+    }
+}
