@@ -25,7 +25,7 @@ final class QualityThresholds {
             if (t.minCoverageShare() != null && r.details().get("coverage_share") instanceof Number share
                     && share.doubleValue() < t.minCoverageShare()) {
                 out.add(Messages.get("cli.threshold_coverage", r.year(), ResultTable.number(share.doubleValue() * 100, 1),
-                        ResultTable.number(t.minCoverageShare() * 100, 1)));
+                        ResultTable.number(t.minCoverageShare() * 100, 1), r.indicator()));
             }
             if (t.maxUnansweredShare() != null && r.details().get("no_response_files") instanceof String files) {
                 // Unanswered because the source cannot say when it answered: the fix is a file, not faster answers.

@@ -77,6 +77,15 @@ public interface Connector {
     }
 
     /**
+     * Whether a file of this format read again after it changed adds to what its earlier loads
+     * wrote instead of replacing it: a source that prunes its own history (an Uptime Kuma
+     * database), whose connector loads only the records not yet in the warehouse.
+     */
+    default boolean accumulates(String format) {
+        return false;
+    }
+
+    /**
      * Loads one file inside the caller's transaction. Bad rows go to {@code ctx.rejects()};
      * a problem with the whole file (wrong header, unreadable) is a {@link SourceException}.
      */

@@ -22,7 +22,10 @@ public record FileOutcome(String kind, Path file, String format, Status status, 
     public enum Status {
         /** Loaded whole. */
         LOADED,
-        /** The file grew since its last load: only the new lines were loaded. */
+        /**
+         * The file grew since its last load: only the new lines were loaded; or a source that prunes its
+         * own history (Uptime Kuma) changed: only its new records were added, the earlier rows kept.
+         */
         APPENDED,
         /** The file changed other than by growing: its earlier rows were removed and it was loaded whole. */
         REPLACED,

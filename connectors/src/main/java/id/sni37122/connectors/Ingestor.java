@@ -167,7 +167,9 @@ public final class Ingestor {
         } catch (IOException e) {
             return failed(spec, file, format, new SourceException(file, Messages.get("connectors.file_unreadable") + " (" + e.getMessage() + ")"));
         }
-        FileOutcome.Status status = startOffset > 0 ? FileOutcome.Status.APPENDED
+        // A source that prunes its own history adds its new records to the earlier loads' rows.
+        boolean accumulates = earlier != null && reason == null && startOffset == 0 && connector.accumulates(format);
+        FileOutcome.Status status = startOffset > 0 || accumulates ? FileOutcome.Status.APPENDED
                 : earlier != null || reason != null ? FileOutcome.Status.REPLACED : FileOutcome.Status.LOADED;
         c.setAutoCommit(false);
         try {
@@ -214,7 +216,8 @@ public final class Ingestor {
                 p.executeUpdate();
             }
             c.commit();
-            String note = status != FileOutcome.Status.REPLACED
+            String note = accumulates ? Messages.get("connectors.history_kept", file, load.rowsLoaded())
+                    : status != FileOutcome.Status.REPLACED
                     ? (load.rowsRead() == 0 && startOffset == 0 ? Messages.get("connectors.no_data_rows", file) : null)
                     : reason != null ? reason : Messages.get("connectors.file_changed", file);
             if (load.note() != null) {

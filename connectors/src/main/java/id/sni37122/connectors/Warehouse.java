@@ -29,7 +29,8 @@ public final class Warehouse implements AutoCloseable {
             "006-incident.sql",
             "007-portal-terms.sql",
             "008-inquiry-followups.sql",
-            "009-read-settings.sql");
+            "009-read-settings.sql",
+            "010-heartbeat-history.sql");
 
     private final Connection connection;
     private final Path file;

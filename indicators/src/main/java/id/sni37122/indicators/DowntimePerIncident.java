@@ -15,6 +15,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -99,8 +100,13 @@ public final class DowntimePerIncident implements Indicator {
         int gapIntervals = rules.integer("gap_intervals", 3);
         rules.note("planned_maintenance", "counted; reported separately");
         rules.note("derived_outage", "first DOWN (MAINTENANCE: planned) check to the first other check after it; PENDING is neither");
-        rules.note("data_gap", "a monitor silent for more than gap_intervals x its interval (Uptime Kuma's, else the median "
-                + "time between its checks) is a data gap, not downtime");
+        Duration maxStep = rules.duration("max_step", Duration.ofMinutes(5));
+        rules.note("data_gap", "a monitor silent for more than gap_intervals x its own spacing then (the median of its five "
+                + "nearest intervals between checks), outside the days or hours its source's aggregates say it watched, "
+                + "is a data gap, not downtime; never today's configured interval");
+        rules.note("state_log", "a status holds until the monitor's next check (Uptime Kuma 2.x keeps only status changes)");
+        rules.note("coverage", "watched hours of the monitors seen in the year / (those monitors x the year's hours up to now); "
+                + "never extrapolated");
         rules.note("availability", "per monitor: (watched hours - down hours) / watched hours; down includes maintenance");
 
         List<Outage> outages = register(warehouse, city);
@@ -139,6 +145,8 @@ public final class DowntimePerIncident implements Indicator {
         details.put("data_gaps", gapRows.size());
         details.put("data_gap_hours", gapHours);
         List<String> warnings = new ArrayList<>();
+        coverage(monitors, city, year, maxStep, details, warnings);
+        retention(warehouse, city, year, details, warnings);
         if (openInYear > 0) {
             warnings.add("warning.open_incidents");
         }
@@ -156,6 +164,85 @@ public final class DowntimePerIncident implements Indicator {
         Double value = value(hours, inYear.size());
         return Optional.of(new IndicatorResult(code(), city.code(), year, value, hours, inYear.size(), "hours per incident",
                 rules.used(), breakdowns, details, warnings));
+    }
+
+    /**
+     * The share of the year's monitor-hours (up to now) that had monitor data, over the monitors seen in
+     * the year, and the coarsest spacing between a monitor's checks: a Prometheus range query over a
+     * year cannot be finer than about 48 minutes, and outages shorter than its step are not seen.
+     */
+    private static void coverage(List<MonitorTimeline> monitors, CityContext city, int year, Duration maxStep,
+                                 Map<String, Object> details, List<String> warnings) {
+        LocalDateTime from = utc(LocalDate.of(year, 1, 1).atStartOfDay(), city);
+        LocalDateTime to = utc(LocalDate.of(year + 1, 1, 1).atStartOfDay(), city);
+        LocalDateTime now = LocalDateTime.now(ZoneOffset.UTC);
+        if (now.isBefore(to)) {
+            to = now;
+        }
+        double possible = new MonitorTimeline.Span(from, to).hours();
+        int seen = 0;
+        double watched = 0;
+        MonitorTimeline coarsest = null;
+        for (MonitorTimeline m : monitors) {
+            LocalDateTime a = from;
+            LocalDateTime b = to;
+            double h = m.watched().stream().mapToDouble(w -> w.hoursWithin(a, b)).sum();
+            if (h > 0) {
+                seen++;
+                watched += h;
+                if (m.spacing() != null && (coarsest == null || m.spacing() > coarsest.spacing())) {
+                    coarsest = m;
+                }
+            }
+        }
+        if (seen == 0 || possible <= 0) {
+            return;
+        }
+        double share = watched / (seen * possible);
+        details.put("coverage_monitors", seen);
+        details.put("coverage_watched_hours", watched);
+        details.put("coverage_share", share);
+        details.put("coverage_until", local(to, city).toLocalDate().minusDays(to.equals(now) ? 0 : 1));
+        if (share < 1 - 1e-9) {
+            warnings.add("warning.coverage");
+        }
+        if (coarsest != null) {
+            details.put("step_minutes", coarsest.spacing() / 60);
+            details.put("step_monitor", coarsest.monitor());
+            if (coarsest.spacing() > maxStep.toSeconds()) {
+                warnings.add("warning.coarse_step");
+            }
+        }
+    }
+
+    /**
+     * How far back the monitor sources keep data (Uptime Kuma's keepDataPeriodDays): what was older at
+     * their first read was gone before sni37122 saw it.
+     */
+    private static void retention(Connection warehouse, CityContext city, int year, Map<String, Object> details, List<String> warnings)
+            throws SQLException {
+        try (PreparedStatement p = warehouse.prepareStatement(SqlResource.load(DowntimePerIncident.class, "downtime_sources.sql"))) {
+            p.setString(1, city.code());
+            try (ResultSet r = p.executeQuery()) {
+                while (r.next()) {
+                    if (!r.getString("system").startsWith("uptime-kuma") || r.getObject("keep_days") == null) {
+                        continue;
+                    }
+                    int keep = r.getInt("keep_days");
+                    details.put("kuma_keep_days", keep);
+                    if (r.getObject("raw_hours") != null) {
+                        details.put("kuma_raw_hours", r.getInt("raw_hours"));
+                    }
+                    if (keep >= 1) {
+                        LocalDateTime since = local(r.getObject("first_read", LocalDateTime.class).minusDays(keep), city);
+                        details.put("kuma_kept_since", since.truncatedTo(ChronoUnit.MINUTES).toString().replace('T', ' '));
+                        if (since.isAfter(LocalDate.of(year, 1, 1).atStartOfDay())) {
+                            warnings.add("warning.kuma_retention");
+                        }
+                    }
+                }
+            }
+        }
     }
 
     /** Whether a monitor outage counts: blips shorter than {@code min_duration} do not; an open one always does. */
@@ -179,29 +266,43 @@ public final class DowntimePerIncident implements Indicator {
         return register;
     }
 
-    /** Each monitor's checks, read in time order, as its outages, data gaps and watched time. */
+    /** Each monitor's checks that matter, read in time order, with its watched buckets: its outages, data gaps and watched time. */
     private static List<MonitorTimeline> monitors(Connection warehouse, CityContext city, Duration mergeGap, int gapIntervals)
             throws SQLException {
+        Map<String, List<MonitorTimeline.Span>> buckets = new HashMap<>();
+        try (PreparedStatement p = warehouse.prepareStatement(SqlResource.load(DowntimePerIncident.class, "downtime_buckets.sql"))) {
+            p.setString(1, city.code());
+            try (ResultSet r = p.executeQuery()) {
+                while (r.next()) {
+                    buckets.computeIfAbsent(r.getString("monitor_key"), k -> new ArrayList<>()).add(new MonitorTimeline.Span(
+                            r.getObject("starts_at", LocalDateTime.class), r.getObject("ends_at", LocalDateTime.class)));
+                }
+            }
+        }
         List<MonitorTimeline> monitors = new ArrayList<>();
         try (PreparedStatement p = warehouse.prepareStatement(SqlResource.load(DowntimePerIncident.class, "downtime_checks.sql"))) {
             p.setString(1, city.code());
+            p.setInt(2, gapIntervals);
             try (ResultSet r = p.executeQuery()) {
-                String monitor = null;
-                Integer interval = null;
+                String key = null;
+                String name = null;
+                Double spacing = null;
                 List<MonitorTimeline.Check> checks = new ArrayList<>();
                 while (r.next()) {
-                    if (!r.getString("monitor").equals(monitor)) {
-                        if (monitor != null) {
-                            monitors.add(MonitorTimeline.of(monitor, checks, interval, mergeGap, gapIntervals));
+                    if (!r.getString("monitor_key").equals(key)) {
+                        if (key != null) {
+                            monitors.add(MonitorTimeline.of(key, name, spacing, checks, buckets.getOrDefault(key, List.of()), mergeGap));
                         }
-                        monitor = r.getString("monitor");
-                        interval = r.getObject("interval_s") == null ? null : r.getInt("interval_s");
+                        key = r.getString("monitor_key");
+                        name = r.getString("monitor");
+                        spacing = (Double) r.getObject("typical_spacing");
                         checks = new ArrayList<>();
                     }
-                    checks.add(new MonitorTimeline.Check(r.getObject("ts", LocalDateTime.class), r.getString("status")));
+                    checks.add(new MonitorTimeline.Check(r.getObject("ts", LocalDateTime.class), r.getString("status"),
+                            r.getBoolean("after_gap"), (Double) r.getObject("silence"), (Double) r.getObject("spacing")));
                 }
-                if (monitor != null) {
-                    monitors.add(MonitorTimeline.of(monitor, checks, interval, mergeGap, gapIntervals));
+                if (key != null) {
+                    monitors.add(MonitorTimeline.of(key, name, spacing, checks, buckets.getOrDefault(key, List.of()), mergeGap));
                 }
             }
         }

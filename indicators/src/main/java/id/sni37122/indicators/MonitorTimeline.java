@@ -4,73 +4,103 @@ import id.sni37122.indicators.DowntimePerIncident.Outage;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.TreeSet;
 
 /**
- * What one monitor's checks say (10.4): its outages, the spells it was silent, and the time it
- * was watched. A run of DOWN checks is an outage from its first check to the first UP check after
- * it; a run of MAINTENANCE checks likewise, marked planned. PENDING checks (Uptime Kuma retrying)
- * are neither: they neither start nor end a run. A silence longer than {@code gapIntervals} times
- * the monitor's interval is a data gap, not downtime: the last check before it stands for one
- * interval, the gap runs from there to the next check, and no outage runs or merges across it.
+ * What one monitor's checks say (10.4): its outages, the spells nobody watched it, and the time it
+ * was watched. The checks are a state log: a status holds until the monitor's next check (Uptime
+ * Kuma 2.x keeps only the status changes for a year). DOWN holds as an outage, MAINTENANCE as a
+ * planned one; PENDING (Kuma retrying) neither starts nor ends one. The monitor was watched
+ * between checks no further apart than its own spacing allows ({@code downtime_checks.sql}) and
+ * in every stretch its source's aggregates say it had beats (Kuma's stat_daily and stat_hourly);
+ * the rest, between its first and last evidence, is a data gap, not downtime: an outage is cut at
+ * a gap's start and, as the status held, goes on after it as a new one; nothing merges across it.
  * Outages of one kind closer than {@code mergeGap} (a short up spell) are joined.
  *
- * @param monitor  the monitor's name
- * @param interval the seconds between checks used: the configured one, else the median gap; null with one check
- * @param outages  in time order; the last may be open (end null: still down at the last check)
- * @param gaps     the data gaps, in time order
- * @param watched  the spans the monitor reported: first check to the last, less the gaps
+ * @param key     the monitor's identity in its source
+ * @param monitor the monitor's name
+ * @param spacing the monitor's typical seconds between checks (the median), or null with one check
+ * @param outages in time order; the last may be open (end null: still down at the end of the data)
+ * @param gaps    the data gaps, in time order
+ * @param watched the stretches the monitor was watched, in time order, none touching another
  */
-record MonitorTimeline(String monitor, Duration interval, List<Outage> outages, List<Span> gaps, List<Span> watched) {
+record MonitorTimeline(String key, String monitor, Double spacing, List<Outage> outages, List<Span> gaps, List<Span> watched) {
 
-    /** One check: UTC time and status (up, down, pending, maintenance). */
-    record Check(LocalDateTime ts, String status) {
+    /**
+     * A check that matters ({@code downtime_checks.sql}): UTC time, status (up, down, pending,
+     * maintenance); for one after a gap, the silence before it and the spacing around it, in seconds.
+     */
+    record Check(LocalDateTime ts, String status, boolean afterGap, Double silence, Double spacing) {
+
+        /** A check with no gap before it. */
+        Check(LocalDateTime ts, String status) {
+            this(ts, status, false, null, null);
+        }
+
+        /** Where the watched time before the gap ended: the previous check, standing for one spacing. */
+        LocalDateTime gapFrom() {
+            LocalDateTime previous = ts.minus(millis(silence));
+            LocalDateTime end = spacing == null ? previous : previous.plus(millis(spacing));
+            return end.isAfter(ts) ? ts : end;
+        }
     }
 
     /** A stretch of UTC time. */
     record Span(LocalDateTime from, LocalDateTime to) {
         double hours() {
-            return Duration.between(from, to).toSeconds() / 3600.0;
+            return Duration.between(from, to).toMillis() / 3_600_000.0;
         }
 
         /** Hours of this span inside [from, to). */
         double hoursWithin(LocalDateTime start, LocalDateTime end) {
             LocalDateTime a = from.isAfter(start) ? from : start;
             LocalDateTime b = to.isBefore(end) ? to : end;
-            return a.isBefore(b) ? Duration.between(a, b).toSeconds() / 3600.0 : 0;
+            return a.isBefore(b) ? Duration.between(a, b).toMillis() / 3_600_000.0 : 0;
         }
     }
 
     /**
-     * @param checks          the monitor's checks in time order
-     * @param configuredSecs the monitor's configured interval (Uptime Kuma), or null
+     * @param checks  the monitor's checks that matter, in time order (at least one)
+     * @param buckets stretches its source's aggregates say it was watched, in any order
      */
-    static MonitorTimeline of(String monitor, List<Check> checks, Integer configuredSecs, Duration mergeGap, int gapIntervals) {
-        Duration interval = configuredSecs != null ? Duration.ofSeconds(configuredSecs) : medianGap(checks);
-        Duration silence = interval == null ? null : interval.multipliedBy(gapIntervals);
-        List<Outage> outages = new ArrayList<>();
+    static MonitorTimeline of(String key, String monitor, Double spacing, List<Check> checks, List<Span> buckets, Duration mergeGap) {
+        List<Span> evidence = new ArrayList<>(buckets);
+        LocalDateTime from = checks.get(0).ts();
+        for (Check c : checks) {
+            if (c.afterGap()) {
+                evidence.add(new Span(from, c.gapFrom()));
+                from = c.ts();
+            }
+        }
+        evidence.add(new Span(from, checks.get(checks.size() - 1).ts()));
+        List<Span> watched = union(evidence);
         List<Span> gaps = new ArrayList<>();
-        List<Span> watched = new ArrayList<>();
-        LocalDateTime watchedFrom = checks.get(0).ts();
-        LocalDateTime previous = null;
-        String run = null; // the status of the run under way: down or maintenance
+        for (int i = 1; i < watched.size(); i++) {
+            gaps.add(new Span(watched.get(i - 1).to(), watched.get(i).from()));
+        }
+        return new MonitorTimeline(key, monitor, spacing, outages(monitor, checks, gaps, mergeGap), gaps, watched);
+    }
+
+    /** The state log walked with the gaps: each gap closes the outage under way, which resumes after it. */
+    private static List<Outage> outages(String monitor, List<Check> checks, List<Span> gaps, Duration mergeGap) {
+        List<Outage> outages = new ArrayList<>();
+        String run = null; // the status of the outage under way: down or maintenance
         LocalDateTime runStart = null;
         int mergeableFrom = 0; // outages before this index lie before a gap: nothing merges into them
-        for (Check c : checks) {
-            if (previous != null && silence != null && Duration.between(previous, c.ts()).compareTo(silence) > 0) {
-                LocalDateTime gapFrom = previous.plus(interval);
+        int g = 0;
+        for (int i = 0; i <= checks.size(); i++) {
+            Check c = i < checks.size() ? checks.get(i) : null;
+            while (g < gaps.size() && (c == null || gaps.get(g).from().isBefore(c.ts()))) {
+                Span gap = gaps.get(g++);
                 if (run != null) {
-                    close(outages, mergeableFrom, monitor, run, runStart, gapFrom, mergeGap);
-                    run = null;
+                    close(outages, mergeableFrom, monitor, run, runStart, gap.from(), mergeGap);
+                    runStart = gap.to();
                 }
                 mergeableFrom = outages.size();
-                gaps.add(new Span(gapFrom, c.ts()));
-                watched.add(new Span(watchedFrom, gapFrom));
-                watchedFrom = c.ts();
             }
-            previous = c.ts();
-            if (c.status().equals("pending")) {
+            if (c == null || c.status().equals("pending")) {
                 continue;
             }
             if (run != null && !c.status().equals(run)) {
@@ -82,16 +112,22 @@ record MonitorTimeline(String monitor, Duration interval, List<Outage> outages, 
                 runStart = c.ts();
             }
         }
-        watched.add(new Span(watchedFrom, previous));
         if (run != null) {
             close(outages, mergeableFrom, monitor, run, runStart, null, mergeGap);
         }
-        return new MonitorTimeline(monitor, interval, outages, gaps, watched);
+        return outages;
     }
 
-    /** Adds an outage, or extends the last one when it is of the same kind and ended less than {@code mergeGap} before. */
+    /**
+     * Adds an outage, or extends the last one when it is of the same kind and ended less than
+     * {@code mergeGap} before. One of no length (a status that resumed after a gap only to change
+     * at its end) is none.
+     */
     private static void close(List<Outage> outages, int mergeableFrom, String monitor, String status, LocalDateTime start,
                               LocalDateTime end, Duration mergeGap) {
+        if (end != null && !end.isAfter(start)) {
+            return;
+        }
         boolean planned = status.equals("maintenance");
         if (outages.size() > mergeableFrom) {
             Outage last = outages.get(outages.size() - 1);
@@ -103,20 +139,28 @@ record MonitorTimeline(String monitor, Duration interval, List<Outage> outages, 
         outages.add(new Outage("monitor", new TreeSet<>(List.of(monitor)), new TreeSet<>(), planned, start, end));
     }
 
-    /** The median time between successive checks (checks at the same instant aside), or null with fewer than two. */
-    static Duration medianGap(List<Check> checks) {
-        List<Long> gaps = new ArrayList<>();
-        for (int i = 1; i < checks.size(); i++) {
-            long s = Duration.between(checks.get(i - 1).ts(), checks.get(i).ts()).toSeconds();
-            if (s > 0) {
-                gaps.add(s);
+    /** Overlapping or touching stretches joined; ones of no length dropped unless alone. */
+    static List<Span> union(List<Span> spans) {
+        List<Span> sorted = new ArrayList<>(spans);
+        sorted.sort(Comparator.comparing(Span::from));
+        List<Span> out = new ArrayList<>();
+        for (Span s : sorted) {
+            Span last = out.isEmpty() ? null : out.get(out.size() - 1);
+            if (last != null && !s.from().isAfter(last.to())) {
+                if (s.to().isAfter(last.to())) {
+                    out.set(out.size() - 1, new Span(last.from(), s.to()));
+                }
+            } else {
+                out.add(s);
             }
         }
-        if (gaps.isEmpty()) {
-            return null;
+        if (out.size() > 1) {
+            out.removeIf(s -> !s.to().isAfter(s.from()));
         }
-        gaps.sort(null);
-        int n = gaps.size();
-        return Duration.ofSeconds((gaps.get((n - 1) / 2) + gaps.get(n / 2)) / 2);
+        return out;
+    }
+
+    private static Duration millis(double seconds) {
+        return Duration.ofMillis(Math.round(seconds * 1000));
     }
 }

@@ -126,7 +126,10 @@ class DowntimePerIncidentTest {
             assertThat(r.details()).containsEntry("planned_incidents", 1L).containsEntry("unplanned_incidents", 1L)
                     .containsEntry("open_incidents", 1L).containsEntry("data_gaps", 0);
             assertThat((double) r.details().get("planned_hours")).isCloseTo(4.0 / 60, within(1e-9));
-            assertThat(r.warnings()).containsExactly("warning.open_incidents");
+            // Kuma 1.23 keeps 180 days unless told otherwise: nothing before February was left when it was read.
+            assertThat(r.warnings()).containsExactly("warning.coverage", "warning.kuma_retention", "warning.open_incidents");
+            // One monitor watched 21 minutes of the year's 8 760 hours.
+            assertThat((double) r.details().get("coverage_share")).isCloseTo(21.0 / 60 / 8760, within(1e-12));
             // Watched 02:00-02:21 = 21 min; down 5 + 4 + the open one's minute up to its last check = 10 min,
             // 4 of them planned; available 11 of 21 minutes = 52.38 %.
             List<Object> portal = rows(r, "availability").get(0);
@@ -197,7 +200,10 @@ class DowntimePerIncidentTest {
             assertThat(r.numerator()).isCloseTo(32.0 / 60, within(1e-9)); // 2 + 20 + 10 min
             assertThat(r.details()).containsEntry("data_gaps", 2);
             assertThat((double) r.details().get("data_gap_hours")).isCloseTo(196.0 / 60, within(1e-9));
-            assertThat(r.warnings()).containsExactly("warning.data_gaps");
+            assertThat(r.warnings()).containsExactly("warning.coverage", "warning.coarse_step", "warning.kuma_retention", "warning.data_gaps");
+            // Two monitors watched 60 + 5 minutes of 2 x 8 760 hours; Portal's checks are 10 minutes apart.
+            assertThat((double) r.details().get("coverage_share")).isCloseTo(65.0 / 60 / (2 * 8760), within(1e-12));
+            assertThat(r.details()).containsEntry("step_minutes", 10.0).containsEntry("step_monitor", "Portal");
             assertThat(rows(r, "data_gaps")).containsExactly(
                     List.of("Portal", "2023-10-03 08:40", "2023-10-03 10:00", 80.0 / 60),
                     List.of("Server Email", "2023-10-02 08:04", "2023-10-02 10:00", 116.0 / 60));

@@ -1,16 +1,19 @@
 package id.sni37122.indicators;
 
-import id.sni37122.connectors.SqlResource;
-import id.sni37122.connectors.heartbeat.HeartbeatConnector;
+import id.sni37122.connectors.SharedData;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
-import java.sql.Statement;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 
-/** An Uptime Kuma database ({@code kuma.db}) with Kuma's own tables, written the way Kuma writes it. */
+/**
+ * An Uptime Kuma database ({@code kuma.db}): a copy of Kuma 1.23.17's real empty database
+ * ({@code ../shared/data/real/uptime-kuma/}), with heartbeats written as the test lays them out.
+ */
 final class KumaDb implements AutoCloseable {
 
     private static final DateTimeFormatter KUMA_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSS");
@@ -18,12 +21,8 @@ final class KumaDb implements AutoCloseable {
     private final Connection sqlite;
 
     KumaDb(Path file) throws Exception {
+        Files.copy(SharedData.require("data/real/uptime-kuma/kuma-1.23.17-empty.db"), file, StandardCopyOption.REPLACE_EXISTING);
         sqlite = DriverManager.getConnection("jdbc:sqlite:" + file);
-        try (Statement s = sqlite.createStatement()) {
-            for (String statement : SqlResource.statements(SqlResource.load(HeartbeatConnector.class, "uptime-kuma-tables.sql"))) {
-                s.execute(statement);
-            }
-        }
     }
 
     KumaDb monitor(int id, String name, int intervalSeconds) throws Exception {

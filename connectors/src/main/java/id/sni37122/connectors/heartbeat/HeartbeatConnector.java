@@ -59,6 +59,15 @@ public final class HeartbeatConnector implements Connector {
         return name.endsWith(".json") ? "prometheus" : TableReader.formatOf(file);
     }
 
+    /**
+     * An Uptime Kuma database read again adds what is new and keeps what Kuma has pruned since:
+     * Kuma deletes old heartbeats itself, so its database never holds more than its retention.
+     */
+    @Override
+    public boolean accumulates(String format) {
+        return format.equals("uptime-kuma");
+    }
+
     @Override
     public void check(SourceSpec spec) throws SourceException {
         if (!spec.options().isEmpty()) {
@@ -96,7 +105,7 @@ public final class HeartbeatConnector implements Connector {
                 if (status == null) {
                     throw new RowRejected(row.header("status"), "heartbeat.bad_status", raw);
                 }
-                out.add(row.line(), monitor, time, status, null);
+                out.add(row.line(), monitor, time, status);
             } catch (RowRejected e) {
                 ctx.rejects().reject(row.line(), e);
             }

@@ -83,7 +83,7 @@ final class PrometheusReader {
                     ctx.rejects().reject(s.line(), where, "heartbeat.prometheus_bad_value", sample.path(1).toString());
                     continue;
                 }
-                out.add(s.line(), monitor, time, status, null);
+                out.add(s.line(), monitor, time, status);
                 if (status.equals("up")) {
                     up++;
                 } else {

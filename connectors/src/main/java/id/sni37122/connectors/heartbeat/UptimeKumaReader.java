@@ -4,12 +4,15 @@ import id.sni37122.connectors.LoadContext;
 import id.sni37122.connectors.Messages;
 import id.sni37122.connectors.SourceException;
 import id.sni37122.connectors.SqlResource;
+import id.sni37122.connectors.Warehouse;
 import id.sni37122.connectors.table.PlausibleTime;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.DatabaseMetaData;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -17,94 +20,273 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
-import java.util.HashSet;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import org.sqlite.SQLiteConfig;
+import java.util.TreeSet;
 import org.sqlite.SQLiteException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Reads an Uptime Kuma database ({@code kuma.db}, SQLite) read-only: its {@code monitor} table
- * (id, name, interval) and its {@code heartbeat} table (monitor_id, status 0 down / 1 up /
- * 2 pending / 3 maintenance, time as UTC text {@code YYYY-MM-DD HH:MM:SS.sss}).
+ * Reads an Uptime Kuma database: a SQLite {@code kuma.db} (through a private copy,
+ * {@link SqliteSnapshot}) or, for Kuma 2.x, its MariaDB database. The release is told from the
+ * tables themselves: 2.x has {@code stat_daily} (Kuma's {@code db/knex_migrations}). Statuses
+ * are Kuma's: 0 down, 1 up, 2 pending, 3 maintenance; times are UTC text.
+ *
+ * <p>History accumulates: only heartbeats later than those of the same monitor already in the
+ * warehouse are added, so what Kuma has pruned since (1.23 keeps 180 days, 2.x keeps the
+ * non-important heartbeats 24 hours; {@code server/jobs/clear-old-data.js}) stays. Kuma 2.x's
+ * {@code stat_daily} and {@code stat_hourly} rows say which days and hours it was watching after
+ * the raw heartbeats are gone.
  */
 final class UptimeKumaReader {
 
-    private static final byte[] SQLITE_MAGIC = "SQLite format 3\0".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+    private static final byte[] SQLITE_MAGIC = "SQLite format 3\0".getBytes(StandardCharsets.US_ASCII);
     private static final String[] STATUS = {"down", "up", "pending", "maintenance"};
     /** The columns read, table by table: all in every Uptime Kuma release since 1.0. */
-    private static final Map<String, List<String>> COLUMNS = Map.of(
+    private static final Map<String, List<String>> COLUMNS = new TreeMap<>(Map.of(
             "monitor", List.of("id", "name", "interval"),
-            "heartbeat", List.of("id", "monitor_id", "status", "time"));
+            "heartbeat", List.of("id", "monitor_id", "status", "time")));
+    private static final DateTimeFormatter KUMA_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSS", Locale.ROOT);
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    /** Kuma's own defaults for keepDataPeriodDays when the setting was never written. */
+    private static final int KEEP_DAYS_1 = 180;
+    private static final int KEEP_DAYS_2 = 365;
+    /** Kuma 2.x: clearHeartbeatData() keeps non-important heartbeats this long (server/database.js). */
+    private static final int RAW_HOURS_2 = 24;
+
+    private record Monitor(int id, String key, String name, Integer interval) {
+    }
 
     private UptimeKumaReader() {
     }
 
-    /** Loads every heartbeat; returns the counts per status and of monitors, for the load's details. */
+    /** A SQLite kuma.db file. */
     static Map<String, Object> load(LoadContext ctx, HeartbeatWriter out, long[] read) throws IOException, SQLException, SourceException {
         Path file = ctx.file();
         if (!isSqlite(file)) {
             throw new SourceException(file, Messages.get("heartbeat.not_sqlite"));
         }
-        Map<String, Long> byStatus = new TreeMap<>();
-        Set<String> monitors = new HashSet<>();
-        try (Connection kuma = open(file)) {
-            checkColumns(kuma, file);
-            try (PreparedStatement p = kuma.prepareStatement(SqlResource.load(UptimeKumaReader.class, "kuma_heartbeats.sql"));
-                 ResultSet r = p.executeQuery()) {
-                while (r.next()) {
-                    read[0]++;
-                    long id = r.getLong("id");
-                    String monitor = r.getString("name");
-                    if (monitor == null || monitor.isBlank()) {
-                        ctx.rejects().reject(id, "heartbeat.monitor_id", "heartbeat.kuma_no_monitor", r.getString("monitor_id"));
-                        continue;
-                    }
-                    int code = r.getInt("status");
-                    if (r.wasNull() || code < 0 || code >= STATUS.length) {
-                        ctx.rejects().reject(id, "heartbeat.status", "heartbeat.kuma_bad_status", r.getString("status"));
-                        continue;
-                    }
-                    String text = r.getString("time");
-                    Instant time = time(text);
-                    if (time == null) {
-                        ctx.rejects().reject(id, "heartbeat.time", "heartbeat.kuma_bad_time", text);
-                        continue;
-                    }
-                    if (!PlausibleTime.ok(time)) {
-                        ctx.rejects().reject(id, "heartbeat.time", "connectors.date_out_of_range", text);
-                        continue;
-                    }
-                    int interval = r.getInt("interval");
-                    out.add(id, monitor.strip(), time, STATUS[code], r.wasNull() || interval <= 0 ? null : interval);
-                    byStatus.merge(STATUS[code], 1L, Long::sum);
-                    monitors.add(monitor.strip());
-                }
-            }
+        try (SqliteSnapshot kuma = SqliteSnapshot.of(file)) {
+            return load(ctx, kuma.connection(), out, read);
         } catch (SQLiteException e) {
             // The warehouse's own errors are not the source's fault and pass on unchanged.
             throw new SourceException(file, 0, null, Messages.get("heartbeat.kuma_unreadable", e.getMessage()), e);
         }
-        Map<String, Object> details = new LinkedHashMap<>(byStatus);
-        details.put("monitors", monitors.size());
+    }
+
+    /** Any Kuma database already open (the SQLite copy, or MariaDB). */
+    static Map<String, Object> load(LoadContext ctx, Connection kuma, HeartbeatWriter out, long[] read) throws SQLException, SourceException {
+        Set<String> tables = tables(kuma);
+        checkColumns(kuma, tables, ctx.file());
+        int version = tables.contains("stat_daily") ? 2 : 1;
+        Integer keepDays = keepDays(kuma, tables, version);
+        Map<Integer, Monitor> monitors = monitors(kuma, columns(kuma, "monitor").contains("created_date"));
+        boolean hasImportant = columns(kuma, "heartbeat").contains("important");
+        Map<String, LocalDateTime> loaded = watermarks(ctx.connection(), ctx.city().code(),
+                "SELECT monitor_key, max(ts) FROM heartbeat WHERE city = ? AND monitor_key LIKE 'uptime-kuma:%' GROUP BY monitor_key");
+        Map<String, Long> byStatus = new TreeMap<>();
+        long known = 0;
+        Set<String> names = new TreeSet<>();
+        for (Monitor m : monitors.values()) {
+            LocalDateTime after = loaded.get(m.key());
+            String sql = "SELECT id, status, time" + (hasImportant ? ", important" : "") + " FROM heartbeat WHERE monitor_id = ?"
+                    + (after == null ? "" : " AND time >= ?") + " ORDER BY time, id";
+            try (PreparedStatement p = kuma.prepareStatement(sql)) {
+                p.setInt(1, m.id());
+                if (after != null) {
+                    // Text comparison on Kuma's own format, a second early: the exact cut is made below.
+                    p.setString(2, KUMA_TIME.format(after.minusSeconds(1)));
+                }
+                try (ResultSet r = p.executeQuery()) {
+                    while (r.next()) {
+                        long id = r.getLong(1);
+                        String text = r.getString(3);
+                        Instant time = time(text);
+                        if (after != null && time != null && !Warehouse.utc(time).isAfter(after)) {
+                            known++;
+                            continue;
+                        }
+                        read[0]++;
+                        int code = r.getInt(2);
+                        if (r.wasNull() || code < 0 || code >= STATUS.length) {
+                            ctx.rejects().reject(id, "heartbeat.status", "heartbeat.kuma_bad_status", r.getString(2));
+                            continue;
+                        }
+                        if (time == null) {
+                            ctx.rejects().reject(id, "heartbeat.time", "heartbeat.kuma_bad_time", text);
+                            continue;
+                        }
+                        if (!PlausibleTime.ok(time)) {
+                            ctx.rejects().reject(id, "heartbeat.time", "connectors.date_out_of_range", text);
+                            continue;
+                        }
+                        Boolean important = hasImportant ? r.getBoolean(4) : null;
+                        out.add(id, m.key(), m.name(), time, STATUS[code], m.interval(), important);
+                        byStatus.merge(STATUS[code], 1L, Long::sum);
+                        names.add(m.key());
+                    }
+                }
+            }
+        }
+        if (loaded.isEmpty()) {
+            read[0] += rejectOrphans(ctx, kuma);
+        }
+        long buckets = version == 2 ? stats(ctx, kuma, tables, monitors) : 0;
+        out.source("uptime-kuma-" + version, keepDays, version == 2 ? RAW_HOURS_2 : null, null, latest(kuma));
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("kuma_version", version == 2 ? "2.x" : "1.x");
+        details.put("keep_days", keepDays);
+        details.putAll(byStatus);
+        details.put("monitors", names.size());
+        details.put("already_loaded", known);
+        if (version == 2) {
+            details.put("stat_rows", buckets);
+        }
         return details;
     }
 
     /**
-     * Opens the database read-only. Without a {@code -wal} file beside it the whole database is in
-     * the file, so it is opened immutable: SQLite then creates no {@code -wal}/{@code -shm} files
-     * next to the source. With one (a live Kuma, or a copy taken with it), the log must be read.
+     * The database's own "now": its latest heartbeat. Kuma pruned it as of then, whether it is read
+     * live or as last night's copy.
      */
-    private static Connection open(Path file) throws SQLException {
-        SQLiteConfig config = new SQLiteConfig();
-        config.setReadOnly(true);
-        boolean live = Files.exists(file.resolveSibling(file.getFileName() + "-wal"));
-        return config.createConnection("jdbc:sqlite:" + file.toAbsolutePath().toUri() + "?mode=ro" + (live ? "" : "&immutable=1"));
+    private static Instant latest(Connection kuma) throws SQLException {
+        try (PreparedStatement p = kuma.prepareStatement("SELECT max(time) FROM heartbeat"); ResultSet r = p.executeQuery()) {
+            Instant t = r.next() ? time(r.getString(1)) : null;
+            return t == null ? Instant.now() : t;
+        }
+    }
+
+    /** Heartbeats whose monitor row is gone: Kuma deletes them with the monitor, so these are a damaged copy. */
+    private static long rejectOrphans(LoadContext ctx, Connection kuma) throws SQLException {
+        long n = 0;
+        try (PreparedStatement p = kuma.prepareStatement(
+                "SELECT h.id, h.monitor_id FROM heartbeat h WHERE NOT EXISTS (SELECT 1 FROM monitor m WHERE m.id = h.monitor_id) ORDER BY h.id");
+             ResultSet r = p.executeQuery()) {
+            while (r.next()) {
+                ctx.rejects().reject(r.getLong(1), "heartbeat.monitor_id", "heartbeat.kuma_no_monitor", r.getString(2));
+                n++;
+            }
+        }
+        return n;
+    }
+
+    /**
+     * Kuma 2.x's stat_daily (one row per monitor and UTC day, {@code timestamp} its start in unix
+     * seconds) and stat_hourly; maintenance beats are counted in {@code extras}. Rows from the last
+     * one already in the warehouse on are added (that one again, as its counts may have grown).
+     */
+    private static long stats(LoadContext ctx, Connection kuma, Set<String> tables, Map<Integer, Monitor> monitors) throws SQLException {
+        Map<String, LocalDateTime> loaded = watermarks(ctx.connection(), ctx.city().code(),
+                "SELECT monitor_key || '/' || hours, max(starts_at) FROM heartbeat_bucket WHERE city = ? GROUP BY monitor_key, hours");
+        long rows = 0;
+        try (PreparedStatement insert = ctx.connection().prepareStatement(
+                "INSERT INTO heartbeat_bucket VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+            for (Map.Entry<String, Integer> table : Map.of("stat_daily", 24, "stat_hourly", 1).entrySet()) {
+                if (!tables.contains(table.getKey())) {
+                    continue;
+                }
+                try (PreparedStatement p = kuma.prepareStatement(
+                        "SELECT monitor_id, `timestamp`, up, down, extras FROM " + table.getKey() + " ORDER BY monitor_id, `timestamp`");
+                     ResultSet r = p.executeQuery()) {
+                    while (r.next()) {
+                        Monitor m = monitors.get(r.getInt(1));
+                        if (m == null) {
+                            continue;
+                        }
+                        LocalDateTime start = LocalDateTime.ofEpochSecond(r.getLong(2), 0, ZoneOffset.UTC);
+                        LocalDateTime after = loaded.get(m.key() + "/" + table.getValue());
+                        if (after != null && start.isBefore(after)) {
+                            continue;
+                        }
+                        insert.setString(1, ctx.city().code());
+                        insert.setLong(2, ctx.fileId());
+                        insert.setString(3, m.key());
+                        insert.setString(4, m.name());
+                        insert.setObject(5, start);
+                        insert.setInt(6, table.getValue());
+                        insert.setLong(7, r.getLong(3));
+                        insert.setLong(8, r.getLong(4));
+                        insert.setLong(9, maintenance(r.getString(5)));
+                        insert.addBatch();
+                        rows++;
+                    }
+                }
+            }
+            insert.executeBatch();
+        }
+        return rows;
+    }
+
+    /** The maintenance count Kuma keeps in a stat row's extras JSON ({@code {"maintenance":3}}), else 0. */
+    private static long maintenance(String extras) {
+        if (extras == null || extras.isBlank()) {
+            return 0;
+        }
+        try {
+            JsonNode n = JSON.readTree(extras).path("maintenance");
+            return n.isNumber() ? n.asLong() : 0;
+        } catch (RuntimeException e) {
+            return 0;
+        }
+    }
+
+    /** keepDataPeriodDays as Kuma reads it (a JSON-encoded number in setting.value), else Kuma's default. */
+    private static Integer keepDays(Connection kuma, Set<String> tables, int version) throws SQLException {
+        int fallback = version == 2 ? KEEP_DAYS_2 : KEEP_DAYS_1;
+        if (!tables.contains("setting")) {
+            return fallback;
+        }
+        try (PreparedStatement p = kuma.prepareStatement("SELECT `value` FROM setting WHERE `key` = 'keepDataPeriodDays'");
+             ResultSet r = p.executeQuery()) {
+            if (!r.next() || r.getString(1) == null) {
+                return fallback;
+            }
+            String v = r.getString(1).strip().replace("\"", "");
+            try {
+                return Integer.parseInt(v);
+            } catch (NumberFormatException e) {
+                return fallback; // Kuma resets an unparsable value to its default
+            }
+        }
+    }
+
+    private static Map<Integer, Monitor> monitors(Connection kuma, boolean created) throws SQLException {
+        Map<Integer, Monitor> monitors = new TreeMap<>();
+        try (PreparedStatement p = kuma.prepareStatement("SELECT id, name, `interval`" + (created ? ", created_date" : "") + " FROM monitor");
+             ResultSet r = p.executeQuery()) {
+            while (r.next()) {
+                int id = r.getInt(1);
+                String name = r.getString(2) == null || r.getString(2).isBlank() ? "#" + id : r.getString(2).strip();
+                int interval = r.getInt(3);
+                Instant since = created ? time(r.getString(4)) : null;
+                // The id names the monitor; its creation time tells two Kuma installations' monitor 1 apart.
+                String key = "uptime-kuma:" + id + (since == null ? "" : "@" + since.getEpochSecond());
+                monitors.put(id, new Monitor(id, key, name, r.wasNull() || interval <= 0 ? null : interval));
+            }
+        }
+        return monitors;
+    }
+
+    private static Map<String, LocalDateTime> watermarks(Connection warehouse, String city, String sql) throws SQLException {
+        Map<String, LocalDateTime> out = new HashMap<>();
+        try (PreparedStatement p = warehouse.prepareStatement(sql)) {
+            p.setString(1, city);
+            try (ResultSet r = p.executeQuery()) {
+                while (r.next()) {
+                    out.put(r.getString(1), r.getObject(2, LocalDateTime.class));
+                }
+            }
+        }
+        return out;
     }
 
     private static boolean isSqlite(Path file) throws IOException {
@@ -113,18 +295,31 @@ final class UptimeKumaReader {
         }
     }
 
-    /** A SQLite database that is not Uptime Kuma's (or a release too different) is named as such. */
-    private static void checkColumns(Connection kuma, Path file) throws SQLException, SourceException {
-        for (Map.Entry<String, List<String>> table : new TreeMap<>(COLUMNS).entrySet()) {
-            Set<String> present = new HashSet<>();
-            try (PreparedStatement p = kuma.prepareStatement("SELECT name FROM pragma_table_info(?)")) {
-                p.setString(1, table.getKey());
-                try (ResultSet r = p.executeQuery()) {
-                    while (r.next()) {
-                        present.add(r.getString(1));
-                    }
-                }
+    private static Set<String> tables(Connection kuma) throws SQLException {
+        Set<String> tables = new TreeSet<>();
+        DatabaseMetaData meta = kuma.getMetaData();
+        try (ResultSet r = meta.getTables(kuma.getCatalog(), null, "%", new String[] {"TABLE"})) {
+            while (r.next()) {
+                tables.add(r.getString("TABLE_NAME").toLowerCase(Locale.ROOT));
             }
+        }
+        return tables;
+    }
+
+    private static Set<String> columns(Connection kuma, String table) throws SQLException {
+        Set<String> columns = new TreeSet<>();
+        try (ResultSet r = kuma.getMetaData().getColumns(kuma.getCatalog(), null, table, "%")) {
+            while (r.next()) {
+                columns.add(r.getString("COLUMN_NAME").toLowerCase(Locale.ROOT));
+            }
+        }
+        return columns;
+    }
+
+    /** A database that is not Uptime Kuma's (or a release too different) is named as such. */
+    private static void checkColumns(Connection kuma, Set<String> tables, Path file) throws SQLException, SourceException {
+        for (Map.Entry<String, List<String>> table : COLUMNS.entrySet()) {
+            Set<String> present = tables.contains(table.getKey()) ? columns(kuma, table.getKey()) : Set.of();
             for (String column : table.getValue()) {
                 if (!present.contains(column)) {
                     throw new SourceException(file, 0, table.getKey() + "." + column,
