@@ -66,7 +66,7 @@ record MonitorTimeline(String key, String monitor, Double spacing, List<Outage> 
      * @param buckets stretches its source's aggregates say it was watched, in any order
      */
     static MonitorTimeline of(String key, String monitor, Double spacing, List<Check> checks, List<Span> buckets, Duration mergeGap) {
-        List<Span> evidence = new ArrayList<>(buckets);
+        List<Span> evidence = clipped(buckets, checks.get(0).ts(), checks.get(checks.size() - 1).ts());
         LocalDateTime from = checks.get(0).ts();
         for (Check c : checks) {
             if (c.afterGap()) {
@@ -137,6 +137,27 @@ record MonitorTimeline(String key, String monitor, Double spacing, List<Outage> 
             }
         }
         outages.add(new Outage("monitor", new TreeSet<>(List.of(monitor)), new TreeSet<>(), planned, start, end));
+    }
+
+    /**
+     * The buckets, the first cut to start at the first check and the last to end at the last check
+     * when those lie inside them: a day with beats says nothing about the hours before Kuma's first
+     * check of it, nor after its last (the day still running when the database was read).
+     */
+    private static List<Span> clipped(List<Span> buckets, LocalDateTime firstCheck, LocalDateTime lastCheck) {
+        List<Span> out = new ArrayList<>(buckets);
+        out.sort(Comparator.comparing(Span::from));
+        if (!out.isEmpty()) {
+            Span first = out.get(0);
+            if (first.from().isBefore(firstCheck) && first.to().isAfter(firstCheck)) {
+                out.set(0, new Span(firstCheck, first.to()));
+            }
+            Span last = out.get(out.size() - 1);
+            if (last.from().isBefore(lastCheck) && last.to().isAfter(lastCheck)) {
+                out.set(out.size() - 1, new Span(last.from(), lastCheck));
+            }
+        }
+        return out;
     }
 
     /** Overlapping or touching stretches joined; ones of no length dropped unless alone. */

@@ -1,7 +1,9 @@
--- The two Uptime Kuma (1.23, SQLite) tables UptimeKumaReader reads, as Kuma creates them, with
--- their indexes; the monitor table is trimmed of the check settings the reader ignores.
--- Not run by the pipeline: tests and the sample generator build kuma.db files from it, so they
--- exercise the reader against Kuma's real schema.
+-- The Uptime Kuma 2.0 (SQLite) tables UptimeKumaReader reads, as Kuma creates them: 1.23's
+-- monitor, heartbeat and setting (db/kuma.db and db/patch*.sql at tag 1.23.17), with the columns
+-- and tables 2.0.0's db/knex_migrations add (heartbeat.end_time and retries; stat_daily,
+-- stat_hourly with ping_min, ping_max and extras). The monitor table is trimmed of the check
+-- settings the reader ignores. Not run by the pipeline: the sample generator builds its kuma.db
+-- from it (tests use the real empty databases in ../shared/data/real/uptime-kuma/).
 CREATE TABLE monitor (
     id INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL,
     name VARCHAR(150),
@@ -35,9 +37,46 @@ CREATE TABLE heartbeat (
     ping INTEGER,
     duration INTEGER NOT NULL DEFAULT 0,
     down_count INTEGER NOT NULL DEFAULT 0,
+    end_time DATETIME NULL DEFAULT NULL,
+    retries INTEGER NOT NULL DEFAULT '0',
     CONSTRAINT FK_monitor FOREIGN KEY (monitor_id) REFERENCES monitor (id) ON DELETE CASCADE ON UPDATE CASCADE
 );
 
 CREATE INDEX important ON heartbeat (important);
 CREATE INDEX monitor_time_index ON heartbeat (monitor_id, time);
 CREATE INDEX monitor_important_time_index ON heartbeat (monitor_id, important, time);
+
+CREATE TABLE setting (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    key VARCHAR(200) NOT NULL UNIQUE,
+    value TEXT,
+    type VARCHAR(20)
+);
+
+CREATE TABLE stat_daily (
+    id INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL,
+    monitor_id INTEGER NOT NULL,
+    timestamp INTEGER NOT NULL, -- the UTC day's start, unix seconds
+    ping INTEGER DEFAULT '0',
+    up INTEGER NOT NULL,
+    down INTEGER NOT NULL,
+    ping_min FLOAT NOT NULL DEFAULT '0',
+    ping_max FLOAT NOT NULL DEFAULT '0',
+    extras TEXT DEFAULT NULL,   -- JSON, e.g. {"maintenance":8}
+    FOREIGN KEY (monitor_id) REFERENCES monitor (id) ON DELETE CASCADE ON UPDATE CASCADE
+);
+CREATE UNIQUE INDEX stat_daily_monitor_id_timestamp_unique ON stat_daily (monitor_id, timestamp);
+
+CREATE TABLE stat_hourly (
+    id INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL,
+    monitor_id INTEGER NOT NULL,
+    timestamp INTEGER NOT NULL,
+    ping INTEGER DEFAULT '0',
+    ping_min FLOAT NOT NULL DEFAULT '0',
+    ping_max FLOAT NOT NULL DEFAULT '0',
+    up INTEGER NOT NULL,
+    down INTEGER NOT NULL,
+    extras TEXT DEFAULT NULL,
+    FOREIGN KEY (monitor_id) REFERENCES monitor (id) ON DELETE CASCADE ON UPDATE CASCADE
+);
+CREATE UNIQUE INDEX stat_hourly_monitor_id_timestamp_unique ON stat_hourly (monitor_id, timestamp);

@@ -6,6 +6,7 @@ import id.sni37122.connectors.CityContext;
 import id.sni37122.connectors.FileOutcome;
 import id.sni37122.connectors.Hashes;
 import id.sni37122.connectors.Ingestor;
+import id.sni37122.connectors.SharedData;
 import id.sni37122.connectors.SourceSpec;
 import id.sni37122.connectors.Warehouse;
 import java.nio.file.Files;
@@ -71,14 +72,15 @@ class HeartbeatSourcesTest {
         return out;
     }
 
-    /** A database with Kuma's two tables, reduced to the columns read, in the journal mode given. */
+    /**
+     * A copy of Uptime Kuma 1.23.17's real empty database ({@code ../shared/data/real/uptime-kuma/}) in the
+     * journal mode given, with two monitors and the heartbeats given as {@code (monitor_id, status, time)}.
+     */
     private Path kuma(String journalMode, String... heartbeats) throws Exception {
         Path file = dir.resolve("kuma.db");
+        Files.copy(SharedData.require("data/real/uptime-kuma/kuma-1.23.17-empty.db"), file);
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file); Statement s = c.createStatement()) {
             s.execute("PRAGMA journal_mode = " + journalMode);
-            s.execute("CREATE TABLE monitor (id INTEGER PRIMARY KEY AUTOINCREMENT, name VARCHAR(150), interval INTEGER NOT NULL DEFAULT 20)");
-            s.execute("CREATE TABLE heartbeat (id INTEGER PRIMARY KEY AUTOINCREMENT, monitor_id INTEGER NOT NULL, "
-                    + "status SMALLINT NOT NULL, time DATETIME NOT NULL)");
             s.execute("INSERT INTO monitor (id, name, interval) VALUES (1, 'Portal Satu Data', 60), (2, 'e-Office', 300)");
             for (String values : heartbeats) {
                 s.execute("INSERT INTO heartbeat (monitor_id, status, time) VALUES " + values);
@@ -139,6 +141,37 @@ class HeartbeatSourcesTest {
             assertThat(dir.resolve("kuma.db-wal")).exists();
             FileOutcome out = load("kuma.db", "uptime-kuma");
             assertThat(out.rowsLoaded()).as(String.valueOf(out.error())).isEqualTo(2);
+        }
+    }
+
+    @Test
+    void aKumaDatabaseCaughtMidWriteIsReadAsItsLastCommitThroughItsHotJournal() throws Exception {
+        Path file = kuma("DELETE");
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file); Statement s = c.createStatement()) {
+            s.execute("WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 3000) "
+                    + "INSERT INTO heartbeat (monitor_id, status, time, msg) SELECT 1, 1, "
+                    + "strftime('%Y-%m-%d %H:%M:%f', '2023-10-01', '+' || i || ' minutes'), 'OK' FROM n");
+        }
+        String committed = Hashes.sha256(file);
+        // Kuma's pruning half-way: pages of kuma.db already overwritten, their old content in kuma.db-journal.
+        // A copy of the folder taken then is what a crash (or a copy of a running Kuma) leaves behind.
+        Path caught = Files.createDirectory(dir.resolve("caught"));
+        try (Connection kuma = DriverManager.getConnection("jdbc:sqlite:" + file); Statement s = kuma.createStatement()) {
+            s.execute("PRAGMA cache_size = 2");
+            kuma.setAutoCommit(false);
+            s.execute("DELETE FROM heartbeat");
+            assertThat(Hashes.sha256(file)).as("the transaction spilled into kuma.db").isNotEqualTo(committed);
+            Files.copy(file, caught.resolve("kuma.db"));
+            Files.copy(dir.resolve("kuma.db-journal"), caught.resolve("kuma.db-journal"));
+            kuma.rollback();
+        }
+        String before = Hashes.sha256(caught.resolve("kuma.db"));
+        FileOutcome out = load("caught/kuma.db", "uptime-kuma");
+        assertThat(out.rowsLoaded()).as(String.valueOf(out.error())).isEqualTo(3000);
+        // The source folder is as it was: the journal was rolled back in a private copy.
+        assertThat(Hashes.sha256(caught.resolve("kuma.db"))).isEqualTo(before);
+        try (var files = Files.list(caught)) {
+            assertThat(files.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder("kuma.db", "kuma.db-journal");
         }
     }
 
