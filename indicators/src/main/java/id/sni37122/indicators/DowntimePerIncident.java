@@ -73,7 +73,8 @@ public final class DowntimePerIncident implements Indicator {
                 RuleSpec.of("merge_gap", Shape.DURATION),
                 RuleSpec.of("min_duration", Shape.DURATION),
                 RuleSpec.of("group_overlapping", Shape.FLAG),
-                RuleSpec.of("gap_intervals", Shape.WHOLE_NUMBER));
+                RuleSpec.of("gap_intervals", Shape.WHOLE_NUMBER),
+                RuleSpec.of("max_step", Shape.DURATION));
     }
 
     @Override
