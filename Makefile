@@ -5,7 +5,7 @@ MVN ?= mvn -B -q
 JAR := cli/target/sni37122.jar
 JAVA ?= java
 
-.PHONY: demo test build bench samples clean
+.PHONY: demo test build dist bench samples clean
 
 ## demo: build, run the whole pipeline on both sample cities (embedded DuckDB files under samples/*/out/), then compare them (samples/out/), and again from their published results alone (samples/out/dari-hasil/)
 demo: build
@@ -25,6 +25,10 @@ test:
 build: $(JAR)
 
 $(JAR): $(shell find connectors indicators reports cli -path '*/src/main/*' -type f 2>/dev/null) pom.xml */pom.xml
+	$(MVN) -DskipTests -pl cli -am package
+
+## dist: the release, dist/sni37122-<version>-linux-{x86_64,aarch64}.tar.gz and dist/sni37122_<version>_{amd64,arm64}.deb
+dist:
 	$(MVN) -DskipTests package
 
 ## bench: portal-log ingest throughput (10 million generated lines, plain and .gz)
@@ -37,4 +41,4 @@ samples:
 
 clean:
 	$(MVN) clean
-	rm -rf samples/*/out samples/out
+	rm -rf samples/*/out samples/out dist

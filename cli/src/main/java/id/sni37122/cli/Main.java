@@ -59,6 +59,11 @@ public final class Main implements Runnable {
     }
 
     static String version() {
+        return versions().getProperty("version", "dev");
+    }
+
+    /** The versions Maven wrote at build time: {@code --version} starts no database engine to ask. */
+    private static Properties versions() {
         Properties p = new Properties();
         try (InputStream in = Main.class.getResourceAsStream("version.properties")) {
             if (in != null) {
@@ -67,16 +72,7 @@ public final class Main implements Runnable {
         } catch (IOException ignored) {
             // fall through to "dev"
         }
-        return p.getProperty("version", "dev");
-    }
-
-    private static String duckdbVersion() {
-        try (java.sql.Connection c = java.sql.DriverManager.getConnection("jdbc:duckdb:");
-             java.sql.ResultSet r = c.createStatement().executeQuery("SELECT version()")) {
-            return r.next() ? r.getString(1) : "?";
-        } catch (java.sql.SQLException e) {
-            return "? (" + e.getMessage() + ")";
-        }
+        return p;
     }
 
     /** {@code --version}: the tool, and the engines whose behaviour the figures depend on. */
@@ -85,7 +81,7 @@ public final class Main implements Runnable {
         public String[] getVersion() {
             return new String[] {"sni37122 " + version(),
                     "SNI ISO 37122:2019, klausul 10 (indikator 10.1-10.4)",
-                    "DuckDB " + duckdbVersion(),
+                    "DuckDB JDBC " + versions().getProperty("duckdb", "?"),
                     "Java " + System.getProperty("java.version")};
         }
     }

@@ -61,9 +61,12 @@ class FaultToleranceTest {
                 .format(java.time.Instant.ofEpochSecond(epoch).atOffset(java.time.ZoneOffset.ofHours(8)));
     }
 
-    private static Process start(Path config, String... command) throws IOException {
+    private Process start(Path config, String... command) throws IOException {
+        // A killed child leaves the native libraries it unpacked behind: in this test's folder, not in /tmp.
+        Path tmp = Files.createDirectories(dir.resolve("tmp"));
         List<String> args = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx512m", "--add-opens=java.base/java.nio=ALL-UNNAMED", // as the jar's manifest does
+                "-Djava.io.tmpdir=" + tmp,
                 "-cp", System.getProperty("java.class.path"), Main.class.getName()));
         args.addAll(List.of(command));
         args.addAll(List.of("-c", config.toString()));

@@ -501,7 +501,9 @@ public final class SampleCities {
         String inquiries = samarinda ? "[{path: \"pengaduan-*.csv\", timezone: " + city.zoneId() + "}]"
                 : "[{path: pengaduan-2022.csv, timezone: " + city.zoneId() + "}, {path: lapor-2023.xlsx, format: lapor}]";
         String heartbeats = samarinda ? "  heartbeats: [{path: heartbeat-portal.csv}, {path: kuma.db, format: uptime-kuma}]\n" : "";
+        // The first line names the config's JSON Schema for editors that check YAML (yaml-language-server).
         return """
+                # yaml-language-server: $schema=../../distribution/src/main/dist/share/sni37122-config.schema.json
                 # Contoh konfigurasi %1$s: data contoh yang dibuat untuk demonstrasi (lihat samples/README.md).
                 city: {code: %2$s, name: %1$s, timezone: %3$s}
                 population:
