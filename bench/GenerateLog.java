@@ -1116,8 +1116,16 @@ public class GenerateLog {
     }
 
     public static void main(String[] args) throws Exception {
+        if (args.length == 1 && args[0].equals("--agents")) {
+            // Every distinct agent a log can hold, one a line (RobotFormsTest compares the classifier on them).
+            GenerateLog g = new GenerateLog();
+            g.catalogue(new Random(3_712_201));
+            g.population();
+            g.agents.forEach(a -> System.out.println(new String(a, java.nio.charset.StandardCharsets.ISO_8859_1)));
+            return;
+        }
         if (args.length < 2) {
-            System.err.println("Usage: java bench/GenerateLog.java FILE LINES [gz]");
+            System.err.println("Usage: java bench/GenerateLog.java FILE LINES [gz] | --agents");
             System.exit(2);
         }
         new GenerateLog().run(Path.of(args[0]), Long.parseLong(args[1]), args.length > 2 && args[2].equals("gz"));

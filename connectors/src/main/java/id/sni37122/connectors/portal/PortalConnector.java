@@ -435,6 +435,8 @@ public final class PortalConnector implements Connector {
         /** FNV-1a of the agent as logged to its key; agents repeat on nearly every line. */
         private final LongLongMap keys = new LongLongMap(1 << 12);
         private final Set<Long> known = new HashSet<>();
+        /** Verdicts by agent form: a new agent of a known form needs no classifier (nor building one). */
+        private final RobotClassifier.Forms forms = new RobotClassifier.Forms();
         /** Agents first seen in this file: their text and their classification, under way on another thread. */
         private final Map<Long, Map.Entry<String, java.util.concurrent.CompletableFuture<RobotClassifier.Verdict>>> pending = new LinkedHashMap<>();
         private final DuckDBConnection connection;
@@ -442,9 +444,11 @@ public final class PortalConnector implements Connector {
         long added;
 
         Agents(LoadContext ctx) throws SQLException {
-            try (Statement s = ctx.connection().createStatement(); ResultSet r = s.executeQuery("SELECT agent_key FROM user_agent")) {
+            try (Statement s = ctx.connection().createStatement();
+                 ResultSet r = s.executeQuery("SELECT agent_key, agent, agent_class, robot FROM user_agent")) {
                 while (r.next()) {
                     known.add(r.getLong(1));
+                    forms.add(r.getString(2), new RobotClassifier.Verdict(r.getString(3), r.getBoolean(4)));
                 }
             }
             connection = ctx.connection().unwrap(DuckDBConnection.class);
@@ -493,7 +497,7 @@ public final class PortalConnector implements Connector {
             long digest = ByteBuffer.wrap(sha.digest(agent.getBytes(StandardCharsets.UTF_8))).getLong();
             long key = digest == Long.MIN_VALUE ? digest + 1 : digest;
             if (known.add(key)) {
-                pending.put(key, Map.entry(agent, RobotClassifier.classifyLater(agent)));
+                pending.put(key, Map.entry(agent, forms.classifyLater(agent)));
             }
             if (keys.size() < 100_000) {
                 keys.put(fnv, key);
