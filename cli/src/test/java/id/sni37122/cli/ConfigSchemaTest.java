@@ -9,11 +9,15 @@ import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SpecificationVersion;
 import id.sni37122.connectors.Connectors;
 import id.sni37122.connectors.Messages;
+import id.sni37122.indicators.Indicator;
+import id.sni37122.indicators.Indicators;
+import id.sni37122.indicators.RuleSpec;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -23,8 +27,8 @@ import tools.jackson.databind.ObjectMapper;
 /**
  * The city config's JSON Schema (shipped as share/sni37122-config.schema.json, named on the first
  * line of every sample for editors that validate YAML) says what ConfigLoader accepts: the configs
- * the project ships pass it, a wrong one does not, and its keys and formats are the loader's and
- * the connectors' own.
+ * the project ships pass it, a wrong one does not, and its keys, formats, options and rules are
+ * the loader's, the connectors' and the indicators' own.
  */
 class ConfigSchemaTest {
 
@@ -78,16 +82,29 @@ class ConfigSchemaTest {
     }
 
     @Test
-    void keysAndFormatsAreTheLoadersAndConnectorsOwn() throws Exception {
+    void keysFormatsOptionsAndRulesAreTheLoadersConnectorsAndIndicatorsOwn() throws Exception {
         JsonNode schema = new ObjectMapper().readTree(SCHEMA.toFile());
-        assertThat(new TreeSet<>(schema.get("properties").propertyNames())).isEqualTo(new TreeSet<>(ConfigLoader.TOP_KEYS));
+        assertThat(names(schema.get("properties"))).isEqualTo(new TreeSet<>(ConfigLoader.TOP_KEYS));
         JsonNode sources = schema.get("properties").get("sources").get("properties");
-        assertThat(new TreeSet<>(sources.propertyNames())).isEqualTo(new TreeSet<>(ConfigLoader.SOURCE_KINDS));
-        for (String kind : ConfigLoader.SOURCE_KINDS) {
+        assertThat(names(sources)).isEqualTo(new TreeSet<>(Connectors.KINDS));
+        for (String kind : Connectors.KINDS) {
             JsonNode entry = sources.get(kind).get("oneOf").get(1).get("oneOf").get(1).get("properties");
             Set<String> formats = new TreeSet<>();
             entry.get("format").get("enum").forEach(f -> formats.add(f.stringValue()));
             assertThat(formats).as(kind).isEqualTo(new TreeSet<>(Connectors.forKind(kind).formats()));
+            Set<String> options = names(entry);
+            options.removeAll(Set.of("path", "format", "timezone", "columns"));
+            assertThat(options).as(kind + " options").isEqualTo(new TreeSet<>(Connectors.forKind(kind).options()));
         }
+        JsonNode rules = schema.get("properties").get("rules").get("properties");
+        assertThat(names(rules)).isEqualTo(Indicators.all().stream().map(Indicator::rulesKey).collect(Collectors.toCollection(TreeSet::new)));
+        for (Indicator indicator : Indicators.all()) {
+            assertThat(names(rules.get(indicator.rulesKey()).get("properties"))).as(indicator.rulesKey())
+                    .isEqualTo(indicator.rules().stream().map(RuleSpec::name).collect(Collectors.toCollection(TreeSet::new)));
+        }
+    }
+
+    private static Set<String> names(JsonNode object) {
+        return new TreeSet<>(object.propertyNames());
     }
 }
