@@ -110,10 +110,11 @@ public final class PortalVisitsPer100k implements Indicator {
             p.setString(6, robot);
             p.setString(7, city.code());
             p.setLong(8, endOfYear);
-            p.setLong(9, window * 60L);
-            p.setLong(10, startOfYear);
+            p.setLong(9, startOfYear - window * 60L);
+            p.setLong(10, window * 60L);
             p.setLong(11, startOfYear);
-            p.setString(12, city.zone().getId());
+            p.setLong(12, startOfYear);
+            p.setString(13, city.zone().getId());
             try (ResultSet r = p.executeQuery()) {
                 while (r.next()) {
                     switch (r.getString(1)) {

@@ -2,14 +2,17 @@
 -- Each hit gets an outcome: the first rule it fails (method, status, static, robot) or 'counted'.
 -- A visit starts at a counted hit whose visitor made no counted hit in the window before it;
 -- it belongs to the local year and month of that first hit, so it is never split at midnight
--- or at a year's end. Hits before the year are read so a visit running into 1 January is not
--- counted again.
+-- or at a year's end. Hits of the window before the year are read, so a visit running into
+-- 1 January is not counted again; nothing older is read (whether a hit starts a visit depends only
+-- on the visitor's counted hits in the window before it), so a year computes as fast in a
+-- warehouse holding five years as in one holding one.
 -- Local time is never computed per hit: hits are counted per UTC quarter hour and only those
 -- buckets are converted, which is exact because every zone's offset and every change of it fall
 -- on a quarter hour. The year's bounds are UTC instants computed for the city's zone.
 -- Methods and extensions are stored as portal_term codes; the rules' lists become code lists once.
 -- Parameters: 1 methods, 2 static extensions (comma-separated), 3-4 human pattern, 5-6 robot pattern,
--- 7 city, 8 end of year (epoch s), 9 window (s), 10-11 start of year (epoch s), 12 zone.
+-- 7 city, 8 end of year (epoch s), 9 start of year less the window (epoch s), 10 window (s),
+-- 11-12 start of year (epoch s), 13 zone.
 WITH rule_codes AS (
     SELECT coalesce(list(code) FILTER (WHERE list_contains(string_split(?, ','), term)), []) AS methods,
            coalesce(list(code) FILTER (WHERE list_contains(string_split(?, ','), term)), []) AS statics
@@ -27,7 +30,7 @@ WITH rule_codes AS (
     FROM portal_hit h
     CROSS JOIN rule_codes c
     LEFT JOIN user_agent a ON a.agent_key = h.agent_key
-    WHERE h.file_id IN (SELECT file_id FROM source_file WHERE city = ?) AND h.ts < ?
+    WHERE h.file_id IN (SELECT file_id FROM source_file WHERE city = ?) AND h.ts < ? AND h.ts >= ?
 ), visit_starts AS (
     SELECT ts
     FROM (SELECT ts, ts - lag(ts) OVER (PARTITION BY visitor ORDER BY ts) AS gap
