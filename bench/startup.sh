@@ -1,0 +1,57 @@
+#!/usr/bin/env bash
+# A small city as a Diskominfo server runs it, through the release's launcher, side by side with
+# GoAccess in the same run (interleaved rounds: this machine's speed drifts from minute to minute).
+#   --version            (target: under 0,6 s)
+#   first ingest of the Samarinda sample logs (66 758 + 3 195 lines), portal only, into a fresh
+#                        warehouse, against GoAccess parsing the same lines (target: within 1,5x)
+#   first run of the whole Samarinda sample (every source, reports): peak memory (target: < 300 MB)
+#   nightly run with nothing new (target: under 1 s), against GoAccess parsing the logs again
+# ROUNDS=n changes the number of rounds (default 3); the figures printed are each round's.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+source bench/lib.sh
+ROUNDS=${ROUNDS:-3}
+city=$WORK/small
+logs=samples/samarinda/portal
+lines=$( (zcat -f "$logs"/*) | wc -l)
+
+rm -rf "$city" && mkdir -p "$city" && cp -r samples/samarinda "$city/full" && rm -rf "$city/full/out"
+cat > "$city/portal.yaml" <<YAML
+city: {code: samarinda, name: Kota Samarinda, timezone: Asia/Makassar}
+population: [{year: 2023, population: 842691, source: bench}]
+sources:
+  portal: [{path: $PWD/$logs, format: combined}]
+output: out/
+secret_file: out/visitor.key
+YAML
+
+echo "small city: Samarinda sample logs, $lines lines in $(ls "$logs" | wc -l) files"
+for round in $(seq "$ROUNDS"); do
+  timed "$SNI --version > /dev/null"
+  version=$(measured)
+  if have_goaccess; then
+    timed "$(goaccess_cmd "$logs"/*)"
+    ga=$SECONDS_WALL ga_line="GoAccess $(measured)"
+  else
+    ga=0 ga_line="GoAccess not installed"
+  fi
+  rm -rf "$city/out"
+  timed "$SNI ingest --quiet -c $city/portal.yaml"
+  ingest=$SECONDS_WALL ingest_line=$(measured)
+  echo "  round $round: --version $version | first ingest $ingest_line, $ga_line, ratio $(ratio "$ingest" "$ga")x"
+done
+
+# The whole sample city (every source kind, workbooks and charts), then nights with nothing new.
+timed "$SNI run --quiet -c $city/full/samarinda.yaml"
+echo "  whole sample city, first run: $(measured)"
+for round in $(seq "$ROUNDS"); do
+  timed "$SNI run --quiet -c $city/full/samarinda.yaml"
+  noop=$(measured)
+  if have_goaccess; then
+    timed "$(goaccess_cmd "$logs"/*)"
+    ga_line="GoAccess parsing the logs again $(measured)"
+  else
+    ga_line="GoAccess not installed"
+  fi
+  echo "  round $round: nightly run, nothing new: $noop | $ga_line"
+done
