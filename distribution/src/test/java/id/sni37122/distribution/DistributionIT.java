@@ -79,17 +79,19 @@ class DistributionIT {
         pb.environment().put("JAVA_HOME", System.getProperty("java.home"));
         pb.environment().put("XDG_CACHE_HOME", dir.resolve("cache").toString());
         Process p = pb.start();
+        // The JVM is the launcher's own process, or its child on the run that writes the class-data archive.
         Set<String> mapped = new TreeSet<>();
-        Path maps = Path.of("/proc/" + p.pid() + "/maps");
         while (p.isAlive()) {
-            try {
-                for (String line : Files.readAllLines(maps)) {
-                    if (line.matches(".*/[^/]*(duckdb|sqlitejdbc|arrow_cdata|jlinenative)[^/]*$")) {
-                        mapped.add(line.substring(line.indexOf('/')));
+            for (ProcessHandle h : Stream.concat(Stream.of(p.toHandle()), p.descendants()).toList()) {
+                try {
+                    for (String line : Files.readAllLines(Path.of("/proc/" + h.pid() + "/maps"))) {
+                        if (line.matches(".*/[^/]*(duckdb|sqlitejdbc|arrow_cdata|jlinenative)[^/]*$")) {
+                            mapped.add(line.substring(line.indexOf('/')));
+                        }
                     }
+                } catch (IOException exited) {
+                    // gone between listing and reading
                 }
-            } catch (IOException exited) {
-                break;
             }
             Thread.sleep(20);
         }
