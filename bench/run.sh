@@ -14,7 +14,8 @@ flock 9
 if [ -n "${SECTIONS:-}" ]; then
   sections=$SECTIONS
 else
-  sections="startup portal $(ls bench/*.sh | xargs -n1 basename | sed 's/\.sh$//' | grep -v -x -e run -e lib -e startup -e portal | sort | tr '\n' ' ')"
+  others=$(ls bench/*.sh | xargs -n1 basename | sed 's/\.sh$//' | grep -v -x -e run -e lib -e startup -e portal | sort || true)
+  sections="startup portal $others"
 fi
 echo "bench on $(nproc) cores, $(date -u '+%Y-%m-%d %H:%M UTC'); load before: $(uptime | sed 's/.*load average: //')"
 for section in $sections; do
