@@ -53,6 +53,16 @@ goaccess_cmd() {
   echo "$cat ${files[*]} | goaccess - --log-format=COMBINED --no-progress -o $WORK/goaccess.json >/dev/null 2>&1"
 }
 
+# GoAccess on FILES, timed: sets GA (its wall seconds, 0 when it is not installed) and GA_LINE.
+goaccess_timed() {
+  if have_goaccess; then
+    timed "$(goaccess_cmd "$@")"
+    GA=$SECONDS_WALL GA_LINE="GoAccess $(measured)"
+  else
+    GA=0 GA_LINE="GoAccess not installed"
+  fi
+}
+
 # "x.x s (y.y CPU-s, z MB)" of the last timed command.
 measured() {
   echo "${SECONDS_WALL} s (${CPU} CPU-s, ${PEAK_MB} MB)"

@@ -25,12 +25,7 @@ sources:
 output: out/
 secret_file: out/visitor.key
 YAML
-  if have_goaccess; then
-    timed "$(goaccess_cmd "$log")"
-    ga=$SECONDS_WALL ga_line="GoAccess $(measured)"
-  else
-    ga=0 ga_line="GoAccess not installed"
-  fi
+  goaccess_timed "$log"
   timed "$SNI ingest --quiet -c $dir/bench.yaml"
   ingest=$SECONDS_WALL ingest_peak=$PEAK_MB ingest_cpu=$CPU
   timed "$SNI compute --year 2023 --json -c $dir/bench.yaml > $dir/out/result.json"
@@ -38,14 +33,14 @@ YAML
   visits=$(grep -A5 '"indicator" : "10.1"' "$dir/out/result.json" | sed -n 's/.*"numerator" : \([0-9.]*\).*/\1/p')
   together=$(awk -v i="$ingest" -v c="$compute" 'BEGIN { printf "%.2f", i + c }')
   awk -v n="$lines" -v i="$ingest" -v c="$compute" -v k="$kind" -v v="$visits" -v ip="$ingest_peak" -v cp="$compute_peak" \
-      -v cpu="$ingest_cpu" -v ga="$ga_line" -v r="$(ratio "$ga" "$together")" 'BEGIN {
+      -v cpu="$ingest_cpu" -v ga="$GA_LINE" -v r="$(ratio "$GA" "$together")" 'BEGIN {
     printf "%-5s %d lines: ingest %.1f s (%s CPU-s), sessionise %.1f s; together %.0f lines/s; %d visits; peak %s MB ingest, %s MB compute | %s; %sx faster\n",
       k, n, i, cpu, c, n / (i + c), v, ip, cp, ga, r }'
 done
 
 # The plain 10-million-line log into a copy of the gz warehouse, whose agents are classified
 # already (the case of a nightly run): what a load costs without the robot classifier's start-up.
-if [ -d "$WORK/gz-10000000/out" ] && [ -f "$WORK/access-10000000.log" ]; then
+if [[ " $SIZES " == *" 10000000:gz "* ]] && [ -f "$WORK/access-10000000.log" ]; then
   rm -rf "$WORK/known" && mkdir -p "$WORK/known" && cp -r "$WORK/gz-10000000/out" "$WORK/known/out"
   sed "s#access-10000000.log.gz#access-10000000.log#" "$WORK/gz-10000000/bench.yaml" > "$WORK/known/bench.yaml"
   timed "$SNI ingest --quiet -c $WORK/known/bench.yaml"

@@ -29,16 +29,11 @@ echo "small city: Samarinda sample logs, $lines lines in $(ls "$logs" | wc -l) f
 for round in $(seq "$ROUNDS"); do
   timed "$SNI --version > /dev/null"
   version=$(measured)
-  if have_goaccess; then
-    timed "$(goaccess_cmd "$logs"/*)"
-    ga=$SECONDS_WALL ga_line="GoAccess $(measured)"
-  else
-    ga=0 ga_line="GoAccess not installed"
-  fi
+  goaccess_timed "$logs"/*
   rm -rf "$city/out"
   timed "$SNI ingest --quiet -c $city/portal.yaml"
   ingest=$SECONDS_WALL ingest_line=$(measured)
-  echo "  round $round: --version $version | first ingest $ingest_line, $ga_line, ratio $(ratio "$ingest" "$ga")x"
+  echo "  round $round: --version $version | first ingest $ingest_line, $GA_LINE, ratio $(ratio "$ingest" "$GA")x"
 done
 
 # The whole sample city (every source kind, workbooks and charts), then nights with nothing new.
@@ -47,11 +42,6 @@ echo "  whole sample city, first run: $(measured)"
 for round in $(seq "$ROUNDS"); do
   timed "$SNI run --quiet -c $city/full/samarinda.yaml"
   noop=$(measured)
-  if have_goaccess; then
-    timed "$(goaccess_cmd "$logs"/*)"
-    ga_line="GoAccess parsing the logs again $(measured)"
-  else
-    ga_line="GoAccess not installed"
-  fi
-  echo "  round $round: nightly run, nothing new: $noop | $ga_line"
+  goaccess_timed "$logs"/*
+  echo "  round $round: nightly run, nothing new: $noop | $GA_LINE parsing the logs again"
 done
