@@ -1,5 +1,6 @@
 package id.sni37122.connectors;
 
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -8,16 +9,22 @@ import java.util.Map;
  * @param rowsRead   data rows (or log lines) read
  * @param rowsLoaded rows written to the warehouse
  * @param details    connector-specific counts, e.g. filtered hits by reason; stored as JSON
- * @param note       a user-language remark about the whole file an operator should read
- *                   (e.g. it holds no response time), or null
+ * @param notes      user-language remarks about the whole file an operator should read (e.g. it
+ *                   holds no response time, hidden sheets were not read)
  */
-public record FileLoad(long rowsRead, long rowsLoaded, Map<String, Object> details, String note) {
+public record FileLoad(long rowsRead, long rowsLoaded, Map<String, Object> details, List<String> notes) {
 
     public FileLoad {
         details = details == null ? Map.of() : details;
+        notes = notes == null ? List.of() : List.copyOf(notes);
     }
 
     public FileLoad(long rowsRead, long rowsLoaded, Map<String, Object> details) {
-        this(rowsRead, rowsLoaded, details, null);
+        this(rowsRead, rowsLoaded, details, List.of());
+    }
+
+    /** With one remark, or none when {@code note} is null. */
+    public FileLoad(long rowsRead, long rowsLoaded, Map<String, Object> details, String note) {
+        this(rowsRead, rowsLoaded, details, note == null ? List.of() : List.of(note));
     }
 }

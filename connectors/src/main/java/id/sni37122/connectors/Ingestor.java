@@ -216,13 +216,16 @@ public final class Ingestor {
                 p.executeUpdate();
             }
             c.commit();
-            String note = accumulates ? Messages.get("connectors.history_kept", file, load.rowsLoaded())
-                    : status != FileOutcome.Status.REPLACED
-                    ? (load.rowsRead() == 0 && startOffset == 0 ? Messages.get("connectors.no_data_rows", file) : null)
-                    : reason != null ? reason : Messages.get("connectors.file_changed", file);
-            if (load.note() != null) {
-                note = note == null ? load.note() : note + " " + load.note();
+            List<String> notes = new ArrayList<>();
+            if (accumulates) {
+                notes.add(Messages.get("connectors.history_kept", file, load.rowsLoaded()));
+            } else if (status == FileOutcome.Status.REPLACED) {
+                notes.add(reason != null ? reason : Messages.get("connectors.file_changed", file));
+            } else if (load.rowsRead() == 0 && startOffset == 0) {
+                notes.add(Messages.get("connectors.no_data_rows", file));
             }
+            notes.addAll(load.notes());
+            String note = notes.isEmpty() ? null : String.join("\n  ", notes);
             return new FileOutcome(spec.kind(), file, format, status, load.rowsRead(), load.rowsLoaded(),
                     rejected, reasons, load.details(), null, note, examples);
         } catch (SourceException e) {

@@ -11,7 +11,6 @@ import id.sni37122.connectors.table.TableOptions;
 import id.sni37122.connectors.table.TableReader;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.HashMap;
@@ -20,6 +19,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import org.duckdb.DuckDBAppender;
+import org.duckdb.DuckDBConnection;
 
 /**
  * The service catalogue (10.2): one row per city service, CSV or XLSX, native or Indonesian
@@ -91,9 +92,11 @@ public final class CatalogConnector implements Connector {
         TableOptions options = new TableOptions(TableOptions.fields(ctx.spec().columns(), FIELDS), Set.of("code", "name"),
                 headerRow instanceof Number n ? n.intValue() : null, sheet == null ? null : sheet.toString(), null, null);
         Map<String, Long> firstLine = new HashMap<>();
-        long[] counts = new long[3];
-        try (PreparedStatement insert = ctx.connection().prepareStatement(
-                "INSERT INTO catalog_service VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+        long[] counts = new long[2];
+        // Rows reach DuckDB through its appender, in the file's transaction: one INSERT per row
+        // managed about 2 000 rows a second.
+        try (DuckDBAppender out = ctx.connection().unwrap(DuckDBConnection.class)
+                .createAppender(DuckDBConnection.DEFAULT_SCHEMA, "catalog_service")) {
             TableReader.RowConsumer loadRow = row -> {
                 counts[0]++;
                 try {
@@ -118,20 +121,10 @@ public final class CatalogConnector implements Connector {
                         throw new RowRejected(row.header("valid_to"), "connectors.end_before_start", from + " > " + to);
                     }
                     String area = row.text("area");
-                    insert.setString(1, ctx.city().code());
-                    insert.setLong(2, ctx.fileId());
-                    insert.setLong(3, row.line());
-                    insert.setString(4, code);
-                    insert.setString(5, name);
-                    insert.setString(6, row.text("agency"));
-                    insert.setString(7, area == null ? null : area.toLowerCase(Locale.ROOT));
-                    insert.setBoolean(8, flag != null ? flag : rank >= ONLINE_LEVEL);
-                    insert.setString(9, flag != null ? "flag" : "level");
-                    insert.setString(10, rank < 0 ? null : LEVELS.get(rank));
-                    insert.setString(11, row.text("url"));
-                    insert.setObject(12, from);
-                    insert.setObject(13, to);
-                    insert.executeUpdate();
+                    out.beginRow().append(ctx.city().code()).append(ctx.fileId()).append(row.line()).append(code).append(name)
+                            .append(row.text("agency")).append(area == null ? null : area.toLowerCase(Locale.ROOT))
+                            .append(flag != null ? flag : rank >= ONLINE_LEVEL).append(flag != null ? "flag" : "level")
+                            .append(rank < 0 ? null : LEVELS.get(rank)).append(row.text("url")).append(from).append(to).endRow();
                     counts[1]++;
                 } catch (RowRejected e) {
                     ctx.rejects().reject(row.line(), e);
@@ -141,11 +134,11 @@ public final class CatalogConnector implements Connector {
                 YamlCatalog.read(ctx.file(), loadRow);
                 return new FileLoad(counts[0], counts[1], Map.of());
             }
-            TableReader.Header header = TableReader.read(ctx.file(), options, loadRow);
-            if (header != null && !header.has("online") && !header.has("level")) {
-                throw new SourceException(ctx.file(), header.line(), null, Messages.get("catalog.no_online_column"));
+            TableReader.Read read = TableReader.read(ctx.file(), options, ctx.rejects(), loadRow);
+            if (!read.header().has("online") && !read.header().has("level")) {
+                throw new SourceException(ctx.file(), read.header().line(), null, Messages.get("catalog.no_online_column"));
             }
+            return new FileLoad(read.rowsRead(), counts[1], Map.of(), read.notes());
         }
-        return new FileLoad(counts[0], counts[1], Map.of());
     }
 }

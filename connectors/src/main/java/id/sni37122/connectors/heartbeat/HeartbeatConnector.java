@@ -92,8 +92,7 @@ public final class HeartbeatConnector implements Connector {
             throws IOException, SQLException, SourceException {
         TableOptions options = TableOptions.of(TableOptions.fields(ctx.spec().columns(), FIELDS), Set.of("monitor", "time", "status"));
         ZoneId zone = ctx.spec().zoneOr(ctx.city().zone());
-        TableReader.read(ctx.file(), options, row -> {
-            read[0]++;
+        TableReader.Read table = TableReader.read(ctx.file(), options, ctx.rejects(), row -> {
             try {
                 String monitor = row.required("monitor");
                 Instant time = row.checkedInstant("time", zone);
@@ -110,6 +109,7 @@ public final class HeartbeatConnector implements Connector {
                 ctx.rejects().reject(row.line(), e);
             }
         });
+        read[0] = table.rowsRead();
         return Map.of();
     }
 }

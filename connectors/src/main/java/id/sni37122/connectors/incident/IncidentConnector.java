@@ -57,11 +57,10 @@ public final class IncidentConnector implements Connector {
         TableOptions options = TableOptions.of(TableOptions.fields(ctx.spec().columns(), FIELDS), Set.of("asset", "started_at"));
         ZoneId zone = ctx.spec().zoneOr(ctx.city().zone());
         Map<String, Long> firstLine = new HashMap<>();
-        long[] counts = new long[2];
+        long[] loaded = new long[1];
         try (PreparedStatement insert = ctx.connection().prepareStatement(
                 "INSERT INTO incident VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-            TableReader.read(ctx.file(), options, row -> {
-                counts[0]++;
+            TableReader.Read read = TableReader.read(ctx.file(), options, ctx.rejects(), row -> {
                 try {
                     String id = row.text("id");
                     if (id != null) {
@@ -91,12 +90,12 @@ public final class IncidentConnector implements Connector {
                     insert.setString(8, row.text("cause"));
                     insert.setBoolean(9, Boolean.TRUE.equals(planned));
                     insert.executeUpdate();
-                    counts[1]++;
+                    loaded[0]++;
                 } catch (RowRejected e) {
                     ctx.rejects().reject(row.line(), e);
                 }
             });
+            return new FileLoad(read.rowsRead(), loaded[0], Map.of(), read.notes());
         }
-        return new FileLoad(counts[0], counts[1], Map.of());
     }
 }

@@ -27,19 +27,18 @@ final class FollowUps {
     }
 
     static FileLoad load(LoadContext ctx, ZoneId zone) throws IOException, SQLException, SourceException {
-        long[] counts = new long[2];
+        long[] loaded = new long[1];
         try (PreparedStatement insert = ctx.connection().prepareStatement("INSERT INTO inquiry_followup VALUES (?, ?, ?, ?, ?)")) {
-            TableReader.read(ctx.file(), InquiryHeaders.followUps(ctx.spec().columns()), row -> {
-                counts[0]++;
+            TableReader.Read read = TableReader.read(ctx.file(), InquiryHeaders.followUps(ctx.spec().columns()), ctx.rejects(), row -> {
                 try {
                     insert(ctx, insert, row, zone);
-                    counts[1]++;
+                    loaded[0]++;
                 } catch (RowRejected e) {
                     ctx.rejects().reject(row.line(), e);
                 }
             });
+            return new FileLoad(read.rowsRead(), loaded[0], Map.of(), read.notes());
         }
-        return new FileLoad(counts[0], counts[1], Map.of());
     }
 
     private static void insert(LoadContext ctx, PreparedStatement insert, TableRow row, ZoneId zone) throws RowRejected, SQLException {

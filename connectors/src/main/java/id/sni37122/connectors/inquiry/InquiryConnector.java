@@ -11,7 +11,6 @@ import id.sni37122.connectors.table.TableReader;
 import id.sni37122.connectors.table.TableRow;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -20,12 +19,15 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeFormatterBuilder;
 import java.time.format.DateTimeParseException;
 import java.time.format.ResolverStyle;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import org.duckdb.DuckDBAppender;
+import org.duckdb.DuckDBConnection;
 
 /**
  * Inquiry and complaint records (10.3), CSV or XLSX, and their follow-up histories. Only the
@@ -74,10 +76,11 @@ public final class InquiryConnector implements Connector {
         }
         Map<String, Long> firstLine = new HashMap<>();
         long[] counts = new long[2];
-        TableReader.Header header;
-        try (PreparedStatement insert = ctx.connection().prepareStatement(
-                "INSERT INTO inquiry (city, file_id, line, ticket, channel, category, kind, agency, status, submitted_at, "
-                        + "first_response_at, closed_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+        TableReader.Read read;
+        // Rows reach DuckDB through its appender, in the file's transaction: one INSERT per row
+        // managed about 1 700 rows a second (10 minutes for a million complaints).
+        try (DuckDBAppender insert = ctx.connection().unwrap(DuckDBConnection.class)
+                .createAppender(DuckDBConnection.DEFAULT_SCHEMA, "inquiry")) {
             TableReader.RowConsumer loadRow = row -> {
                 counts[0]++;
                 try {
@@ -93,20 +96,23 @@ public final class InquiryConnector implements Connector {
                     Open311Requests.read(ctx.file(), loadRow);
                     return new FileLoad(counts[0], counts[1], Map.of());
                 }
-                case "csv311" -> header = TableReader.read(ctx.file(), InquiryHeaders.options(columns, InquiryHeaders.CSV311),
-                        row -> loadRow.accept(usDates(row)));
-                case "lapor" -> header = TableReader.read(ctx.file(), InquiryHeaders.options(columns, InquiryHeaders.LAPOR), loadRow);
-                default -> header = TableReader.read(ctx.file(), InquiryHeaders.options(columns, Map.of()), loadRow);
+                case "csv311" -> read = TableReader.read(ctx.file(), InquiryHeaders.options(columns, InquiryHeaders.CSV311),
+                        ctx.rejects(), row -> loadRow.accept(usDates(row)));
+                case "lapor" -> read = TableReader.read(ctx.file(), InquiryHeaders.options(columns, InquiryHeaders.LAPOR),
+                        ctx.rejects(), loadRow);
+                default -> read = TableReader.read(ctx.file(), InquiryHeaders.options(columns, Map.of()), ctx.rejects(), loadRow);
             }
         }
-        if (InquiryHeaders.RESPONSE_FIELDS.stream().noneMatch(header::has)) {
+        List<String> notes = new ArrayList<>(read.notes());
+        if (InquiryHeaders.RESPONSE_FIELDS.stream().noneMatch(read.header()::has)) {
             // Said at once, and again by 10.3 (which finds the file through this detail) if no follow-up file fills the gap.
             Map<String, Object> details = new LinkedHashMap<>();
             details.put("no_response_columns", true);
-            return new FileLoad(counts[0], counts[1], details, Messages.get("inquiry.no_response_columns", ctx.file().getFileName(),
+            notes.add(Messages.get("inquiry.no_response_columns", ctx.file().getFileName(),
                     String.join(", ", InquiryHeaders.responseExamples())));
+            return new FileLoad(read.rowsRead(), counts[1], details, notes);
         }
-        return new FileLoad(counts[0], counts[1], Map.of());
+        return new FileLoad(read.rowsRead(), counts[1], Map.of(), notes);
     }
 
     /** 311 exports write "01/05/2023 09:14:00 AM" (month first): rewritten as a local time of the source's zone. */
@@ -124,7 +130,7 @@ public final class InquiryConnector implements Connector {
         return row;
     }
 
-    private static void insert(LoadContext ctx, PreparedStatement insert, Map<String, Long> firstLine, TableRow row, ZoneId zone)
+    private static void insert(LoadContext ctx, DuckDBAppender insert, Map<String, Long> firstLine, TableRow row, ZoneId zone)
             throws RowRejected, SQLException {
         String id = row.required("id");
         Long first = firstLine.putIfAbsent(id, row.line());
@@ -155,19 +161,9 @@ public final class InquiryConnector implements Connector {
         if (kind != null && normalizedKind == null) {
             throw new RowRejected(row.header("kind"), "inquiry.bad_kind", kind);
         }
-        insert.setString(1, ctx.city().code());
-        insert.setLong(2, ctx.fileId());
-        insert.setLong(3, row.line());
-        insert.setString(4, id);
-        insert.setString(5, row.text("channel"));
-        insert.setString(6, row.text("category"));
-        insert.setString(7, normalizedKind);
-        insert.setString(8, row.text("agency"));
-        insert.setString(9, row.text("status"));
-        insert.setObject(10, Warehouse.utc(submitted));
-        insert.setObject(11, Warehouse.utc(response));
-        insert.setObject(12, Warehouse.utc(closed));
-        insert.setObject(13, Warehouse.utc(updated));
-        insert.executeUpdate();
+        insert.beginRow().append(ctx.city().code()).append(ctx.fileId()).append(row.line()).append(id).append(row.text("channel"))
+                .append(row.text("category")).append(normalizedKind).append(row.text("agency")).append(row.text("status"))
+                .append(Warehouse.utc(submitted)).append(Warehouse.utc(response)).append(Warehouse.utc(closed))
+                .append(Warehouse.utc(updated)).endRow();
     }
 }

@@ -74,11 +74,10 @@ public final class PopulationConnector implements Connector {
     @Override
     public FileLoad load(LoadContext ctx) throws IOException, SQLException, SourceException {
         TableOptions options = TableOptions.of(TableOptions.fields(ctx.spec().columns(), FIELDS), Set.of("year", "population"));
-        long[] counts = new long[2];
+        long[] loaded = new long[1];
         try (PreparedStatement insert = ctx.connection().prepareStatement(
                 "INSERT INTO population (city, year, population, source, file_id, line, listed_by) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
-            TableReader.read(ctx.file(), options, row -> {
-                counts[0]++;
+            TableReader.Read read = TableReader.read(ctx.file(), options, ctx.rejects(), row -> {
                 try {
                     String year = row.required("year");
                     if (!year.matches("\\d{4}")) {
@@ -97,12 +96,12 @@ public final class PopulationConnector implements Connector {
                     insert.setLong(6, row.line());
                     insert.setString(7, ctx.city().code());
                     insert.executeUpdate();
-                    counts[1]++;
+                    loaded[0]++;
                 } catch (RowRejected e) {
                     ctx.rejects().reject(row.line(), e);
                 }
             });
+            return new FileLoad(read.rowsRead(), loaded[0], Map.of(), read.notes());
         }
-        return new FileLoad(counts[0], counts[1], Map.of());
     }
 }

@@ -41,11 +41,10 @@ final class AnalyticsExport {
 
     static FileLoad load(LoadContext ctx) throws IOException, SQLException, SourceException {
         TableOptions options = TableOptions.of(TableOptions.fields(ctx.spec().columns(), FIELDS), Set.of("date", "visits"));
-        long[] counts = new long[2];
+        long[] loaded = new long[1];
         String[] tool = {ctx.spec().options().get("tool") == null ? null : ctx.spec().options().get("tool").toString()};
         try (PreparedStatement insert = ctx.connection().prepareStatement("INSERT INTO portal_visit_export VALUES (?, ?, ?, ?, ?, ?, ?)")) {
-            TableReader.Header header = TableReader.read(ctx.file(), options, row -> {
-                counts[0]++;
+            TableReader.Read read = TableReader.read(ctx.file(), options, ctx.rejects(), row -> {
                 if (tool[0] == null) {
                     tool[0] = row.header("visits");
                 }
@@ -82,14 +81,14 @@ final class AnalyticsExport {
                     insert.setLong(6, Long.parseLong(visits));
                     insert.setString(7, tool[0]);
                     insert.executeUpdate();
-                    counts[1]++;
+                    loaded[0]++;
                 } catch (java.time.DateTimeException e) {
                     ctx.rejects().reject(row.line(), row.header("date"), "connectors.bad_date", row.text("date"));
                 } catch (RowRejected e) {
                     ctx.rejects().reject(row.line(), e);
                 }
             });
+            return new FileLoad(read.rowsRead(), loaded[0], Map.of("tool", tool[0] == null ? "" : tool[0]), read.notes());
         }
-        return new FileLoad(counts[0], counts[1], Map.of("tool", tool[0] == null ? "" : tool[0]));
     }
 }

@@ -21,6 +21,7 @@ import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.xssf.usermodel.XSSFRow;
 import org.apache.poi.xssf.usermodel.XSSFSheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -35,15 +36,21 @@ class TableReaderTest {
                     "online", List.of("Daring"), "since", List.of("Mulai"))),
             Set.of("code", "name"));
 
+    private Tables tables;
+
     @BeforeEach
-    void indonesian() {
+    void indonesian() throws Exception {
         Messages.setLanguage("id");
+        tables = new Tables(dir);
+    }
+
+    @AfterEach
+    void close() throws Exception {
+        tables.close();
     }
 
     private List<TableRow> read(Path file, TableOptions opts) throws Exception {
-        List<TableRow> rows = new ArrayList<>();
-        TableReader.read(file, opts, rows::add);
-        return rows;
+        return tables.read(file, opts);
     }
 
     @Test
@@ -73,12 +80,12 @@ class TableReaderTest {
     @Test
     void missingRequiredHeaderNamesTheColumnAndTheLine() throws Exception {
         Path file = dir.resolve("salah.csv");
-        Files.writeString(file, "Kode,Judul\nA,B\n");
+        Files.writeString(file, "Kode,Catatan Petugas\nA,B\n");
         assertThatThrownBy(() -> read(file, options)).isInstanceOf(SourceException.class)
                 .satisfies(e -> {
                     SourceException se = (SourceException) e;
                     assertThat(se.line()).isEqualTo(1);
-                    assertThat(se.getMessage()).contains("Nama Layanan", "Kode", "Judul");
+                    assertThat(se.getMessage()).contains("Nama Layanan", "Kode").doesNotContain("Catatan Petugas");
                 });
     }
 
@@ -131,5 +138,52 @@ class TableReaderTest {
         TableOptions mapped = TableOptions.of(TableOptions.fields(Map.of("code", "ID Layanan", "name", "Layanan"),
                 Map.of("code", List.of("Kode"), "name", List.of("Nama Layanan"))), Set.of("code", "name"));
         assertThat(read(file, mapped)).extracting(r -> r.text("code") + "/" + r.text("name")).containsExactly("X/Y");
+    }
+
+    /** What a complaint export holds beside the columns 10.3 reads: none of it may be repeated anywhere. */
+    private static final String NIK = "6472031203850004";
+    private static final String PHONE = "081254327788";
+    private static final String NAME = "Siti Rahmawati";
+
+    private final TableOptions complaints = TableOptions.of(TableOptions.fields(Map.of(), Map.of(
+            "id", List.of("No Tiket"), "submitted_at", List.of("Tanggal Laporan"), "agency", List.of("Instansi"))),
+            Set.of("id", "submitted_at"));
+
+    @Test
+    void anExportSavedWithoutItsHeaderNamesTheExpectedHeadersAndQuotesNoRow() throws Exception {
+        Path file = dir.resolve("tanpa-judul.csv");
+        StringBuilder text = new StringBuilder();
+        for (int i = 1; i <= 40; i++) {
+            text.append("LPR-").append(i).append(',').append(NAME).append(',').append(PHONE).append(',').append(NIK)
+                    .append(",2023-03-0").append(1 + i % 9).append(" 08:00,Dinas Kesehatan\n");
+        }
+        Files.writeString(file, text);
+        assertThatThrownBy(() -> read(file, complaints)).isInstanceOf(SourceException.class)
+                .satisfies(e -> assertThat(((SourceException) e).located())
+                        .contains("No Tiket", "Tanggal Laporan", "Instansi")
+                        .doesNotContain(NIK, PHONE, NAME, "LPR-1", "Dinas Kesehatan"));
+    }
+
+    @Test
+    void aRowShiftedByAnUnquotedCommaIsRejectedWithItsLineAndBothCounts() throws Exception {
+        Path file = dir.resolve("pengaduan.csv");
+        Files.writeString(file, "No Tiket,Nama Pelapor,NIK,Tanggal Laporan,Instansi\n"
+                + "LPR-1,Budi,6472031203850001,2023-03-01 08:00,Dinas Kesehatan\n"
+                + "LPR-2," + NAME.replace(" ", ", ") + "," + NIK + ",2023-03-02 09:00,Dinas Sosial\n"
+                + "LPR-3,Ani,6472031203850003,2023-03-03 10:00\n"
+                + "LPR-4,Joko,6472031203850005,2023-03-04 11:00,Dinas Kesehatan,,\n");
+        List<TableRow> rows = read(file, complaints);
+        assertThat(rows).extracting(r -> r.text("id")).containsExactly("LPR-1", "LPR-4"); // trailing empty cells are no shift
+        assertThat(tables.rejected()).containsExactly("3 null connectors.row_width 6 ≠ 5", "4 null connectors.row_width 4 ≠ 5");
+        assertThat(tables.read.rowsRead()).isEqualTo(4);
+        assertThat(tables.read.rowsRejected()).isEqualTo(2);
+    }
+
+    @Test
+    void aDuplicatedHeaderOfAUsedColumnNamesBothColumns() throws Exception {
+        Path file = dir.resolve("ganda.csv");
+        Files.writeString(file, "No Tiket,Instansi,Tanggal Laporan,Catatan,Catatan,Instansi\nLPR-1,,2023-03-01,a,b,Dinas Sosial\n");
+        assertThatThrownBy(() -> read(file, complaints)).isInstanceOf(SourceException.class)
+                .hasMessageContaining("'Instansi'").hasMessageContaining("B dan F");
     }
 }
