@@ -3,15 +3,21 @@ package id.sni37122.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import id.sni37122.connectors.Messages;
+import java.io.ByteArrayInputStream;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
+import java.util.stream.Stream;
+import java.util.zip.ZipInputStream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -84,25 +90,15 @@ class BadInputCorpusTest {
             "h05-prometheus-nan.json,            heartbeats, REJECTS",
             "q01-negative-population.csv,        population, REJECTS",
             "q02-population-not-a-number.csv,    population, REJECTS",
+            "i10-saved-without-header.csv,       inquiries,  FAILED",
+            "i11-unquoted-comma-in-name.csv,     inquiries,  REJECTS",
+            "c12-hidden-archive-sheet.xlsx,      catalog,    LOADS",
+            "c13-formula-without-result.xlsx,    catalog,    REJECTS",
+            "c14-merged-agency.xlsx,             catalog,    LOADS",
+            "c15-duplicate-header.xlsx,          catalog,    FAILED",
     })
     void badSourceFile(String file, String kind, Expect expect) throws Exception {
-        copy(file);
-        copyGoodCatalog();
-        String format = file.endsWith(".log") || file.endsWith(".log.gz") ? ", format: combined" : "";
-        String sources = kind.equals("catalog")
-                ? "  catalog: [{path: " + GOOD_CATALOG + "}, {path: " + file + format + "}]\n"
-                : "  catalog: [{path: " + GOOD_CATALOG + "}]\n  " + kind + ": [{path: " + file + format + "}]\n";
-        Path config = Files.writeString(dir.resolve("kota.yaml"), """
-                city: {code: kotauji, name: Kota Uji, timezone: Asia/Makassar}
-                population:
-                  - {year: 2023, population: 200000, source: "angka uji"}
-                sources:
-                """ + sources + """
-                output: out/
-                secret_file: visitor.key
-                """);
-
-        CliRunner.Result r = CliRunner.run("ingest", "-c", config.toString());
+        CliRunner.Result r = ingest(file, kind);
         String said = r.out() + r.err();
 
         assertThat(said).as("no stack trace for the user").doesNotContain("\tat ", "Exception");
@@ -133,6 +129,150 @@ class BadInputCorpusTest {
                 assertThat(count("SELECT count(*) FROM rejected_row")).as(said).isZero();
             }
         }
+    }
+
+    /** Ingests one corpus file of a kind, with the good catalogue beside it. */
+    private CliRunner.Result ingest(String file, String kind) throws Exception {
+        copy(file);
+        copyGoodCatalog();
+        String format = file.endsWith(".log") || file.endsWith(".log.gz") ? ", format: combined" : "";
+        String sources = kind.equals("catalog")
+                ? "  catalog: [{path: " + GOOD_CATALOG + "}, {path: " + file + format + "}]\n"
+                : "  catalog: [{path: " + GOOD_CATALOG + "}]\n  " + kind + ": [{path: " + file + format + "}]\n";
+        Path config = Files.writeString(dir.resolve("kota.yaml"), """
+                city: {code: kotauji, name: Kota Uji, timezone: Asia/Makassar}
+                population:
+                  - {year: 2023, population: 200000, source: "angka uji"}
+                sources:
+                """ + sources + """
+                output: out/
+                secret_file: visitor.key
+                """);
+        return CliRunner.run("ingest", "-c", config.toString());
+    }
+
+    /** What the operator is told about an odd table: what was read, what was refused and how to fix it. */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            "i10-saved-without-header.csv    | inquiries | tanggal laporan (submitted_at)",
+            "i11-unquoted-comma-in-name.csv  | inquiries | i11-unquoted-comma-in-name.csv:4: jumlah kolom baris ini berbeda",
+            "i11-unquoted-comma-in-name.csv  | inquiries | ('9 ≠ 8')",
+            "c12-hidden-archive-sheet.xlsx   | catalog   | lembar tersembunyi tidak dibaca: 'Arsip 2019'",
+            "c13-formula-without-result.xlsx | catalog   | c13-formula-without-result.xlsx:2: kolom Daring: sel berisi rumus",
+            "c13-formula-without-result.xlsx | catalog   | simpan ulang di Excel/LibreOffice agar hasilnya tersimpan ('D2')",
+            "c15-duplicate-header.xlsx       | catalog   | c15-duplicate-header.xlsx:1: judul kolom 'Perangkat Daerah' muncul dua kali, di kolom D dan F",
+    })
+    void anOddTableIsExplained(String file, String kind, String says) throws Exception {
+        CliRunner.Result r = ingest(file, kind);
+        assertThat(r.out() + r.err()).contains(says);
+    }
+
+    @Test
+    void theSheetExcelShowsIsReadNotTheHiddenArchive() throws Exception {
+        ingest("c12-hidden-archive-sheet.xlsx", "catalog");
+        assertThat(count("SELECT count(*) FILTER (WHERE online) * 100 / count(*) FROM catalog_service WHERE code LIKE 'LYN-%'"))
+                .as("10.2 from the visible sheet: 8 of 10 online").isEqualTo(80);
+        assertThat(count("SELECT count(*) FROM catalog_service WHERE code LIKE 'ARS-%'")).as("the hidden archive is not read").isZero();
+    }
+
+    @Test
+    void aMergedAgencyCellCoversEveryRowItSpans() throws Exception {
+        ingest("c14-merged-agency.xlsx", "catalog");
+        assertThat(count("SELECT count(*) FROM catalog_service WHERE code IN ('M-01', 'M-02', 'M-03') AND agency = 'DPMPTSP'")).isEqualTo(3);
+        assertThat(count("SELECT count(*) FROM catalog_service WHERE code = 'M-04' AND agency = 'Disdukcapil'")).isEqualTo(1);
+    }
+
+    /** Names, phone numbers and NIK planted in the complaint exports i10 and i11. */
+    private static final List<String> PERSONAL = List.of("Santoso", "Rahmawati", "Wijaya", "081253110001", "081254327788",
+            "081253110004", "6472031203850001", "6472031203850004", "6472031203850007");
+
+    /**
+     * A whole run (ingest, compute, report) over a complaint export that holds its complainants'
+     * names, phones and NIK: none of them reaches the console, any warehouse table (run.message
+     * and rejected_row.detail included) or any file written, the workbook's XML included.
+     */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({
+            "i10-saved-without-header.csv,   1",
+            "i11-unquoted-comma-in-name.csv, 0",
+    })
+    void personalDataIsNeverRepeated(String file, int exitCode) throws Exception {
+        copy(file);
+        copyGoodCatalog();
+        Path config = Files.writeString(dir.resolve("kota.yaml"), """
+                city: {code: kotauji, name: Kota Uji, timezone: Asia/Makassar}
+                population:
+                  - {year: 2023, population: 200000, source: "angka uji"}
+                sources:
+                  catalog: [{path: %s}]
+                  inquiries: [{path: %s}]
+                output: out/
+                secret_file: visitor.key
+                thresholds: {max_rejected_share: 0.5}
+                """.formatted(GOOD_CATALOG, file));
+
+        CliRunner.Result r = CliRunner.run("run", "-c", config.toString());
+        String said = r.out() + r.err();
+
+        assertThat(r.exitCode()).as(said).isEqualTo(exitCode);
+        assertThat(said).as("the file is named").contains(file);
+        for (String value : PERSONAL) {
+            assertThat(said).as("console").doesNotContain(value);
+            assertThat(warehouseText()).as("warehouse").doesNotContain(value);
+            assertThat(writtenText()).as("files written").doesNotContain(value);
+        }
+        if (exitCode == 0) {
+            assertThat(count("SELECT count(*) FROM inquiry")).as("the rows that are not shifted load").isEqualTo(3);
+            try (Stream<Path> files = Files.walk(dir.resolve("out"))) {
+                assertThat(files.map(Path::toString)).as("a workbook was written, and scanned").anyMatch(f -> f.endsWith(".xlsx"));
+            }
+        }
+    }
+
+    /** Every value of every warehouse table, as text. */
+    private String warehouseText() throws Exception {
+        StringBuilder sb = new StringBuilder();
+        Properties readOnly = new Properties();
+        readOnly.setProperty("duckdb.read_only", "true");
+        try (Connection c = DriverManager.getConnection("jdbc:duckdb:" + dir.resolve("out/kotauji.duckdb"), readOnly)) {
+            List<String> tables = new ArrayList<>();
+            try (ResultSet t = c.createStatement().executeQuery("SELECT table_name FROM information_schema.tables")) {
+                while (t.next()) {
+                    tables.add(t.getString(1));
+                }
+            }
+            assertThat(tables).contains("run", "rejected_row", "inquiry", "source_file");
+            for (String table : tables) {
+                try (ResultSet r = c.createStatement().executeQuery("SELECT * FROM \"" + table + "\"")) {
+                    while (r.next()) {
+                        for (int i = 1; i <= r.getMetaData().getColumnCount(); i++) {
+                            sb.append(r.getString(i)).append('\t');
+                        }
+                    }
+                }
+            }
+        }
+        return sb.toString();
+    }
+
+    /** Every file under out/ as text; a workbook's (or any zip's) entries unpacked. */
+    private String writtenText() throws Exception {
+        StringBuilder sb = new StringBuilder();
+        try (Stream<Path> files = Files.walk(dir.resolve("out"))) {
+            for (Path f : files.filter(Files::isRegularFile).toList()) {
+                byte[] bytes = Files.readAllBytes(f);
+                if (bytes.length > 1 && bytes[0] == 'P' && bytes[1] == 'K') {
+                    try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(bytes))) {
+                        while (zip.getNextEntry() != null) {
+                            sb.append(new String(zip.readAllBytes(), StandardCharsets.UTF_8));
+                        }
+                    }
+                } else if (!f.toString().endsWith(".duckdb")) {
+                    sb.append(new String(bytes, StandardCharsets.ISO_8859_1));
+                }
+            }
+        }
+        return sb.toString();
     }
 
     @ParameterizedTest(name = "{0}")

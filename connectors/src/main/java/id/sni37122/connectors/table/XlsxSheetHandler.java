@@ -38,7 +38,6 @@ final class XlsxSheetHandler extends DefaultHandler {
     static final class Failure extends SAXException {
         Failure(Exception cause) {
             super(cause);
-            initCause(cause);
         }
     }
 
