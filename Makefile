@@ -41,4 +41,4 @@ samples:
 
 clean:
 	$(MVN) clean
-	rm -rf samples/*/out samples/out dist
+	rm -rf samples/*/out samples/*/kunci samples/out dist

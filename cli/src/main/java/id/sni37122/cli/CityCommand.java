@@ -1,6 +1,8 @@
 package id.sni37122.cli;
 
 import id.sni37122.connectors.Messages;
+import id.sni37122.connectors.SourceException;
+import id.sni37122.connectors.SystemFailures;
 import java.io.IOException;
 import java.sql.SQLException;
 import java.util.concurrent.Callable;
@@ -45,8 +47,9 @@ abstract class CityCommand implements Callable<Integer> {
             console.problem(e.getMessage());
             return ExitCode.BUSY;
         }
-        console.problem(e instanceof SQLException
-                ? Messages.get("cli.warehouse_failed", warehouse, String.valueOf(e.getMessage()))
+        String os = SystemFailures.describe(e);
+        console.problem(os != null ? os
+                : e instanceof SQLException ? Messages.get("cli.warehouse_failed", warehouse, SourceException.plainMessage(e))
                 : Messages.get("cli.io_failed", String.valueOf(e.getMessage())));
         return ExitCode.FAILED;
     }

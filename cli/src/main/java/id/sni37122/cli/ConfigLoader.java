@@ -6,10 +6,17 @@ import id.sni37122.connectors.Connectors;
 import id.sni37122.connectors.Messages;
 import id.sni37122.connectors.SourceException;
 import id.sni37122.connectors.SourceSpec;
+import id.sni37122.connectors.SystemFailures;
 import id.sni37122.connectors.population.PopulationEntry;
 import id.sni37122.indicators.Indicator;
 import id.sni37122.indicators.Indicators;
 import id.sni37122.indicators.RuleSpec;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CoderResult;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
@@ -60,6 +67,7 @@ public final class ConfigLoader {
         if (!Files.isRegularFile(file)) {
             throw new ConfigException(file, 0, 0, Messages.get("cli.config_missing"));
         }
+        checkText();
         JsonNode root;
         try {
             locations = ConfigLocations.scan(YAML, file);
@@ -100,9 +108,79 @@ public final class ConfigLoader {
             throw error("/readiness", Messages.get("cli.config_readiness_missing", readiness));
         }
         Path secret = root.has("secret_file") ? path(root, "secret_file", null) : VisitorSecret.defaultLocation();
+        String where = root.has("warehouse") ? "/warehouse" : "/output";
+        if (Files.isDirectory(warehouse)) {
+            throw error(where, Messages.get("cli.config_warehouse_folder", warehouse));
+        }
+        if (Files.exists(output) && !Files.isDirectory(output)) {
+            throw error("/output", Messages.get("cli.config_output_file", output));
+        }
+        if (Files.isDirectory(secret)) {
+            throw error(root.has("secret_file") ? "/secret_file" : "", Messages.get("cli.config_secret_folder", secret));
+        }
+        String notAKey = VisitorSecret.check(secret);
+        if (notAKey != null) {
+            throw error(root.has("secret_file") ? "/secret_file" : "", notAKey);
+        }
+        // The run lock and DuckDB's own lock must agree on which file this is, whatever symlink names it.
+        warehouse = realPath(warehouse);
         Path logFile = root.has("log_file") ? path(root, "log_file", null) : null;
         return new CityConfig(file, city, population, sources, rules, readiness, warehouse, output, language, secret, logFile,
                 thresholds(root.get("thresholds")));
+    }
+
+    /** A config is a few kilobytes of text: a larger or binary file is another file named by mistake. */
+    static final long MAX_BYTES = 1024 * 1024;
+
+    private void checkText() throws ConfigException {
+        try {
+            long size = Files.size(file);
+            if (size > MAX_BYTES) {
+                throw new ConfigException(file, 0, 0, Messages.get("cli.config_too_large", size, MAX_BYTES));
+            }
+            byte[] bytes = Files.readAllBytes(file);
+            int bad = firstNonText(bytes);
+            if (bad >= 0) {
+                int line = 1;
+                for (int i = 0; i < bad; i++) {
+                    line += bytes[i] == '\n' ? 1 : 0;
+                }
+                throw new ConfigException(file, line, 0, Messages.get("cli.config_binary", line));
+            }
+        } catch (IOException e) {
+            String os = SystemFailures.describe(e);
+            throw new ConfigException(file, 0, 0, os != null ? os : Messages.get("cli.config_missing"));
+        }
+    }
+
+    /** The offset of the first NUL byte or byte that is not UTF-8, or -1 for text. */
+    private static int firstNonText(byte[] bytes) {
+        for (int i = 0; i < bytes.length; i++) {
+            if (bytes[i] == 0) {
+                return i;
+            }
+        }
+        ByteBuffer in = ByteBuffer.wrap(bytes);
+        CoderResult result = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT).decode(in, CharBuffer.allocate(bytes.length), true);
+        return result.isError() ? in.position() : -1;
+    }
+
+    /** The path with every symlink in its existing part resolved; the part not yet created kept as written. */
+    static Path realPath(Path path) {
+        Path absolute = path.toAbsolutePath().normalize();
+        Path existing = absolute;
+        while (existing != null && !Files.exists(existing)) {
+            existing = existing.getParent();
+        }
+        if (existing == null) {
+            return absolute;
+        }
+        try {
+            return existing.toRealPath().resolve(existing.relativize(absolute));
+        } catch (IOException e) {
+            return absolute;
+        }
     }
 
     private CityContext city(JsonNode node) throws ConfigException {

@@ -1,9 +1,11 @@
 package id.sni37122.cli;
 
 import id.sni37122.connectors.Messages;
+import id.sni37122.connectors.SystemFailures;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
+import java.util.Arrays;
 import java.util.Locale;
 import java.util.Properties;
 import picocli.CommandLine;
@@ -42,13 +44,40 @@ public final class Main implements Runnable {
         cl.setErr(err);
         cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
             // A user sees what went wrong and what to do, not a stack trace; SNI37122_DEBUG=1 shows it.
-            commandLine.getErr().println(Messages.get("cli.unexpected", ex.getClass().getSimpleName(), String.valueOf(ex.getMessage())));
-            if (System.getenv("SNI37122_DEBUG") != null) {
-                ex.printStackTrace(commandLine.getErr());
-            }
+            String os = SystemFailures.describe(ex);
+            commandLine.getErr().println(os != null ? os
+                    : Messages.get("cli.unexpected", ex.getClass().getSimpleName(), String.valueOf(ex.getMessage())));
+            debug(ex, commandLine.getErr());
             return ExitCode.FAILED;
         });
-        return cl.execute(args);
+        try {
+            return cl.execute(args);
+        } catch (ExceptionInInitializerError | NoClassDefFoundError | UnsatisfiedLinkError e) {
+            // DuckDB unpacks its native library into java.io.tmpdir on first use: a full, read-only
+            // or noexec /tmp makes that fail before any of our code can say why.
+            if (!mentionsDuckdb(e)) {
+                throw e;
+            }
+            err.println(Messages.get("cli.tmpdir_unusable", System.getProperty("java.io.tmpdir")));
+            debug(e, err);
+            return ExitCode.FAILED;
+        }
+    }
+
+    private static boolean mentionsDuckdb(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (String.valueOf(t.getMessage()).toLowerCase(Locale.ROOT).contains("duckdb")
+                    || Arrays.stream(t.getStackTrace()).anyMatch(f -> f.getClassName().startsWith("org.duckdb."))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static void debug(Throwable e, PrintWriter err) {
+        if (System.getenv("SNI37122_DEBUG") != null) {
+            e.printStackTrace(err);
+        }
     }
 
     /** POI logs through Log4j's API; without a provider it would print a warning on every run. */

@@ -3,6 +3,7 @@ package id.sni37122.cli;
 import id.sni37122.connectors.FileOutcome;
 import id.sni37122.connectors.IngestReport;
 import id.sni37122.connectors.Messages;
+import id.sni37122.connectors.SystemFailures;
 import id.sni37122.indicators.IndicatorResult;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -45,6 +46,7 @@ final class RunCommand extends CityCommand {
                     check.files.values().stream().flatMap(List::stream).toList())) {
                 ingest = p.ingest(runId, progress, reload);
             }
+            VisitorSecret.exposure(config.secretFile()).ifPresent(console::problem);
             console.info(Messages.get("cli.ingest_header", config.city().name()));
             console.info(IngestSummary.render(ingest));
             ingest.errors().forEach(e -> console.problem(Messages.get("cli.source_error") + " " + e));
@@ -66,7 +68,8 @@ final class RunCommand extends CityCommand {
                         console.info("  " + Messages.get("cli.wrote", f));
                     }
                 } catch (IOException e) {
-                    console.problem(Messages.get("cli.report_failed", config.output(), String.valueOf(e.getMessage())));
+                    String os = SystemFailures.describe(e);
+                    console.problem(Messages.get("cli.report_failed", config.output(), os != null ? os : String.valueOf(e.getMessage())));
                     exit = ExitCode.FAILED;
                 }
             }

@@ -6,8 +6,11 @@ import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
+import java.util.Optional;
+import java.util.Set;
 
 /**
  * The per-installation key that visitor identities are hashed with (HMAC). It lives outside the
@@ -47,8 +50,35 @@ public final class VisitorSecret {
         }
         byte[] key = Files.readAllBytes(file);
         if (key.length != LENGTH) {
-            throw new IOException(Messages.get("cli.secret_bad", file, LENGTH));
+            throw new IOException(notAKey(file, key.length));
         }
         return key;
+    }
+
+    /** Why an existing file cannot be the key, or null when it can (it may still be missing). */
+    static String check(Path file) {
+        try {
+            long size = Files.isRegularFile(file) ? Files.size(file) : LENGTH;
+            return size == LENGTH ? null : notAKey(file, size);
+        } catch (IOException e) {
+            return null; // unreadable: said when the run reads it
+        }
+    }
+
+    private static String notAKey(Path file, long size) {
+        return Messages.get("cli.secret_bad", file, LENGTH, size);
+    }
+
+    /** A warning with the fix when users other than the owner can read the key, else empty. */
+    static Optional<String> exposure(Path file) {
+        try {
+            Set<PosixFilePermission> p = Files.getPosixFilePermissions(file);
+            if (p.contains(PosixFilePermission.GROUP_READ) || p.contains(PosixFilePermission.OTHERS_READ)) {
+                return Optional.of(Messages.get("cli.secret_exposed", file, PosixFilePermissions.toString(p)));
+            }
+        } catch (IOException | UnsupportedOperationException e) {
+            // missing, or not a POSIX file system: nothing to say
+        }
+        return Optional.empty();
     }
 }

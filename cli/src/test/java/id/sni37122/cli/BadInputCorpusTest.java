@@ -8,6 +8,7 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -17,6 +18,7 @@ import java.util.List;
 import java.util.Properties;
 import java.util.stream.Stream;
 import java.util.zip.ZipInputStream;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -309,6 +311,165 @@ class BadInputCorpusTest {
         assertThat(dir.resolve("out/kotauji.duckdb")).as("nothing done").doesNotExist();
     }
 
+    /** A config naming a folder where a file belongs, or a file where a folder belongs: exit 2 at that key, nothing done. */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            "secret_file is a folder   | dir:kunci      | out/  | gudang/kotauji.duckdb | kunci                | kota.yaml:7:1: 'secret_file' menunjuk folder",
+            "warehouse is a folder     | dir:gudang     | out/  | gudang                | visitor.key          | kota.yaml:5:1: gudang data",
+            "output is a file          | file:hasil.txt | hasil.txt | out/kotauji.duckdb | visitor.key          | kota.yaml:6:1: 'output'",
+            "secret_file is not a key  | none           | out/  | out/kotauji.duckdb    | layanan-baik.csv     | bukan kunci pengunjung sni37122",
+    })
+    void aPathOfTheWrongShapeIsAConfigError(String name, String make, String output, String warehouse, String secret, String says)
+            throws Exception {
+        copyGoodCatalog();
+        if (make.startsWith("dir:")) {
+            Files.createDirectories(dir.resolve(make.substring(4)));
+        } else if (make.startsWith("file:")) {
+            Files.writeString(dir.resolve(make.substring(5)), "laporan lama\n");
+        }
+        byte[] catalogue = Files.readAllBytes(dir.resolve(GOOD_CATALOG));
+        Path config = Files.writeString(dir.resolve("kota.yaml"), """
+                city: {code: kotauji, name: Kota Uji, timezone: Asia/Makassar}
+                sources:
+                  catalog: [{path: %s}]
+                # paths
+                warehouse: %s
+                output: %s
+                secret_file: %s
+                """.formatted(GOOD_CATALOG, warehouse, output, secret));
+
+        CliRunner.Result r = CliRunner.run("ingest", "-c", config.toString());
+        String said = r.out() + r.err();
+
+        assertThat(r.exitCode()).as(said).isEqualTo(ExitCode.USAGE);
+        assertThat(said).contains(says).doesNotContain("\tat ", "Exception", "Is a directory", "hapus", "delete");
+        assertThat(dir.resolve("gudang/kotauji.duckdb")).as("nothing done").doesNotExist();
+        assertThat(dir.resolve("out/kotauji.duckdb")).as("nothing done").doesNotExist();
+        assertThat(Files.readAllBytes(dir.resolve(GOOD_CATALOG))).as("a file that is not a key is left as it is").isEqualTo(catalogue);
+    }
+
+    /** A binary file or a huge one given as the config: said in words, exit 2. */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({
+            "c12-hidden-archive-sheet.xlsx, bukan teks YAML",
+            "huge,                          terlalu besar",
+    })
+    void aConfigThatIsNotAConfigIsSaidInWords(String file, String says) throws Exception {
+        Path config = dir.resolve("kota.yaml");
+        if (file.equals("huge")) {
+            Files.writeString(config, "# catatan\n".repeat(200_000));
+        } else {
+            copy(file);
+            Files.move(dir.resolve(file), config);
+        }
+        CliRunner.Result r = CliRunner.run("validate", "-c", config.toString());
+        String said = r.out() + r.err();
+        assertThat(r.exitCode()).as(said).isEqualTo(ExitCode.USAGE);
+        assertThat(said).contains("kota.yaml", says).doesNotContain("\tat ", "Exception", "CharConversion");
+    }
+
+    @Test
+    void aVisitorKeyOthersCanReadIsWarnedWithTheFix() throws Exception {
+        Path key = Files.write(dir.resolve("visitor.key"), new byte[32]);
+        Files.setPosixFilePermissions(key, PosixFilePermissions.fromString("rw-r--r--"));
+        CliRunner.Result r = ingest("c14-merged-agency.xlsx", "catalog");
+        assertThat(r.exitCode()).isEqualTo(ExitCode.OK);
+        assertThat(r.err()).contains("chmod 600 " + key);
+
+        Files.setPosixFilePermissions(key, PosixFilePermissions.fromString("rw-------"));
+        assertThat(CliRunner.run("ingest", "-c", dir.resolve("kota.yaml").toString()).err()).doesNotContain("chmod");
+    }
+
+    /** The run lock is taken on the file itself: a second name for it through a symlink waits like the first. */
+    @Test
+    void aWarehouseNamedThroughASymlinkIsLockedAsItself() throws Exception {
+        copyGoodCatalog();
+        Files.createDirectories(dir.resolve("gudang"));
+        Files.createSymbolicLink(dir.resolve("tautan"), dir.resolve("gudang"));
+        Path config = Files.writeString(dir.resolve("kota.yaml"), """
+                city: {code: kotauji, name: Kota Uji, timezone: Asia/Makassar}
+                sources:
+                  catalog: [{path: %s}]
+                warehouse: tautan/kotauji.duckdb
+                output: out/
+                secret_file: visitor.key
+                """.formatted(GOOD_CATALOG));
+        try (RunLock held = RunLock.acquire(dir.resolve("gudang/kotauji.duckdb"), 0)) {
+            CliRunner.Result r = CliRunner.run("ingest", "--wait", "1", "-c", config.toString());
+            assertThat(r.exitCode()).as(r.err()).isEqualTo(ExitCode.BUSY);
+            assertThat(r.err()).contains("sedang dipakai").doesNotContain("Could not set lock");
+        }
+        CliRunner.Result r = CliRunner.run("ingest", "-c", config.toString());
+        assertThat(r.exitCode()).as(r.err()).isEqualTo(ExitCode.OK);
+        assertThat(count("SELECT count(*) FROM catalog_service", dir.resolve("gudang/kotauji.duckdb"))).isEqualTo(4);
+    }
+
+    /** DuckDB unpacks its native library into java.io.tmpdir: an unusable one is said with the fix (in a JVM of its own). */
+    @Test
+    void anUnusableTempFolderIsSaidWithTheFix() throws Exception {
+        copyGoodCatalog();
+        Path config = Files.writeString(dir.resolve("kota.yaml"), """
+                city: {code: kotauji, name: Kota Uji, timezone: Asia/Makassar}
+                sources:
+                  catalog: [{path: %s}]
+                output: out/
+                secret_file: visitor.key
+                """.formatted(GOOD_CATALOG));
+        CliRunner.Result r = CliRunner.fork(List.of("-Djava.io.tmpdir=" + dir.resolve("tidak-ada")), "ingest", "-c", config.toString());
+        String said = r.out() + r.err();
+        assertThat(r.exitCode()).as(said).isEqualTo(ExitCode.FAILED);
+        assertThat(said).contains("-Djava.io.tmpdir=").doesNotContain("\tat ", "Exception", "Error:");
+    }
+
+    /**
+     * A disk that fills up during a load: "ruang disk habis", exit 1, the file being loaded leaves
+     * nothing, what was loaded before is intact, and the next run after space is freed loads it.
+     * Needs a small tmpfs, so root with mount rights; skipped otherwise.
+     */
+    @Test
+    void aFullDiskIsSaidInWordsAndDamagesNothing() throws Exception {
+        int rows = 80_000; // more than a 2 MB disk holds
+        Path disk = Files.createDirectories(dir.resolve("disk"));
+        Assumptions.assumeTrue(run("mount", "-t", "tmpfs", "-o", "size=2m", "tmpfs", disk.toString()) == 0, "cannot mount a tmpfs here");
+        try {
+            copyGoodCatalog();
+            StringBuilder big = new StringBuilder("id,submitted_at,agency,category\n");
+            java.util.Random random = new java.util.Random(17);
+            for (int i = 0; i < rows; i++) {
+                big.append("T-").append(i).append(",2023-03-01T08:00:00+08:00,Dinas ").append(random.nextInt())
+                        .append(",Kategori ").append(random.nextInt()).append('\n');
+            }
+            Files.writeString(dir.resolve("besar.csv"), big);
+            Path config = Files.writeString(dir.resolve("kota.yaml"), """
+                    city: {code: kotauji, name: Kota Uji, timezone: Asia/Makassar}
+                    sources:
+                      catalog: [{path: %s}]
+                      inquiries: [{path: besar.csv}]
+                    warehouse: %s
+                    output: out/
+                    secret_file: visitor.key
+                    """.formatted(GOOD_CATALOG, disk.resolve("kotauji.duckdb")));
+
+            CliRunner.Result r = CliRunner.run("ingest", "-c", config.toString());
+            String said = r.out() + r.err();
+            assertThat(r.exitCode()).as(said).isEqualTo(ExitCode.FAILED);
+            assertThat(said).contains("ruang disk habis").doesNotContain("\tat ", "Exception", "TransactionContext");
+
+            assertThat(run("mount", "-o", "remount,size=40m", disk.toString())).isZero();
+            assertThat(count("SELECT count(*) FROM catalog_service", disk.resolve("kotauji.duckdb"))).as("loaded before: intact").isEqualTo(4);
+            assertThat(count("SELECT count(*) FROM inquiry", disk.resolve("kotauji.duckdb"))).as("the failed file left nothing").isZero();
+            CliRunner.Result again = CliRunner.run("ingest", "-c", config.toString());
+            assertThat(again.exitCode()).as(again.out() + again.err()).isEqualTo(ExitCode.OK);
+            assertThat(count("SELECT count(*) FROM inquiry", disk.resolve("kotauji.duckdb"))).isEqualTo(rows);
+        } finally {
+            run("umount", disk.toString());
+        }
+    }
+
+    private static int run(String... command) throws Exception {
+        return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start().waitFor();
+    }
+
     private void copy(String name) throws Exception {
         CliRunner.copyFixture("bad-input", dir, List.of(name));
     }
@@ -329,7 +490,10 @@ class BadInputCorpusTest {
     }
 
     private long count(String sql) throws Exception {
-        Path warehouse = dir.resolve("out/kotauji.duckdb");
+        return count(sql, dir.resolve("out/kotauji.duckdb"));
+    }
+
+    private static long count(String sql, Path warehouse) throws Exception {
         if (!Files.exists(warehouse)) {
             return 0;
         }

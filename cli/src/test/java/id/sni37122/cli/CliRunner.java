@@ -6,6 +6,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 
 /** Runs the real command line in-process and keeps what it printed. */
@@ -19,6 +20,31 @@ final class CliRunner {
         StringWriter err = new StringWriter();
         int code = Main.execute(new PrintWriter(out, true), new PrintWriter(err, true), args);
         return new Result(code, out.toString(), err.toString());
+    }
+
+    /**
+     * Runs the real command line in a JVM of its own, with {@code jvmOptions} (a heap limit, a
+     * system property) and the test's class path.
+     */
+    static Result fork(List<String> jvmOptions, String... args) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(jvmOptions);
+        command.add("--add-opens=java.base/java.nio=ALL-UNNAMED");
+        command.add("-cp");
+        command.add(System.getProperty("surefire.test.class.path", System.getProperty("java.class.path")));
+        command.add(Main.class.getName());
+        command.addAll(List.of(args));
+        Path out = Files.createTempFile("sni37122-fork", ".out");
+        Path err = Files.createTempFile("sni37122-fork", ".err");
+        try {
+            Process p = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+            int code = p.waitFor();
+            return new Result(code, Files.readString(out), Files.readString(err));
+        } finally {
+            Files.deleteIfExists(out);
+            Files.deleteIfExists(err);
+        }
     }
 
     /** Copies a test-resource folder (flat) into {@code target}. */

@@ -518,7 +518,7 @@ public final class SampleCities {
                   incidents: {merge_gap: 5m, min_duration: 0s, group_overlapping: true}
                 readiness: kesiapan-2023.yaml
                 output: out/
-                secret_file: out/visitor.key
+                secret_file: kunci/visitor.key
                 language: id
                 thresholds:
                   max_rejected_share: 0.05

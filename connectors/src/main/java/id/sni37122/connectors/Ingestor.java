@@ -172,6 +172,7 @@ public final class Ingestor {
         FileOutcome.Status status = startOffset > 0 || accumulates ? FileOutcome.Status.APPENDED
                 : earlier != null || reason != null ? FileOutcome.Status.REPLACED : FileOutcome.Status.LOADED;
         c.setAutoCommit(false);
+        boolean usable = true;
         try {
             // The first statement opens the transaction, so appenders used by the connector join it.
             long fileId = nextFileId(c);
@@ -229,14 +230,35 @@ public final class Ingestor {
             return new FileOutcome(spec.kind(), file, format, status, load.rowsRead(), load.rowsLoaded(),
                     rejected, reasons, load.details(), null, note, examples);
         } catch (SourceException e) {
-            c.rollback();
+            usable = false;
+            rollback(c, e);
+            usable = true;
             return failed(spec, file, format, e);
         } catch (IOException | SQLException | RuntimeException e) {
-            c.rollback();
+            usable = false;
+            rollback(c, e);
+            usable = true;
+            String os = SystemFailures.describe(e);
             return failed(spec, file, format, new SourceException(file, 0, null,
-                    Messages.get("connectors.load_failed", String.valueOf(e.getMessage())), e));
+                    os != null ? os : Messages.get("connectors.load_failed", String.valueOf(e.getMessage())), e));
         } finally {
-            c.setAutoCommit(true);
+            if (usable) {
+                c.setAutoCommit(true);
+            }
+        }
+    }
+
+    /**
+     * Undoes a failed file. When even that fails (a full disk: "cannot rollback"), the warehouse
+     * cannot go on: thrown, saying the first cause rather than the rollback's.
+     */
+    private static void rollback(Connection c, Exception cause) throws SQLException {
+        try {
+            c.rollback();
+        } catch (SQLException r) {
+            cause.addSuppressed(r);
+            String os = SystemFailures.describe(cause);
+            throw new SQLException(os != null ? os : String.valueOf(cause.getMessage()), cause);
         }
     }
 
