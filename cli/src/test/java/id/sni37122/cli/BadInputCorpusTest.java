@@ -94,10 +94,10 @@ class BadInputCorpusTest {
             "q02-population-not-a-number.csv,    population, REJECTS",
             "i10-saved-without-header.csv,       inquiries,  FAILED",
             "i11-unquoted-comma-in-name.csv,     inquiries,  REJECTS",
-            "c12-hidden-archive-sheet.xlsx,      catalog,    LOADS",
-            "c13-formula-without-result.xlsx,    catalog,    REJECTS",
-            "c14-merged-agency.xlsx,             catalog,    LOADS",
-            "c15-duplicate-header.xlsx,          catalog,    FAILED",
+            "c13-hidden-archive-sheet.xlsx,      catalog,    LOADS",
+            "c14-formula-without-result.xlsx,    catalog,    REJECTS",
+            "c15-merged-agency.xlsx,             catalog,    LOADS",
+            "c16-duplicate-header.xlsx,          catalog,    FAILED",
     })
     void badSourceFile(String file, String kind, Expect expect) throws Exception {
         CliRunner.Result r = ingest(file, kind);
@@ -159,10 +159,10 @@ class BadInputCorpusTest {
             "i10-saved-without-header.csv    | inquiries | tanggal laporan (submitted_at)",
             "i11-unquoted-comma-in-name.csv  | inquiries | i11-unquoted-comma-in-name.csv:4: jumlah kolom baris ini berbeda",
             "i11-unquoted-comma-in-name.csv  | inquiries | ('9 ≠ 8')",
-            "c12-hidden-archive-sheet.xlsx   | catalog   | lembar tersembunyi tidak dibaca: 'Arsip 2019'",
-            "c13-formula-without-result.xlsx | catalog   | c13-formula-without-result.xlsx:2: kolom Daring: sel berisi rumus",
-            "c13-formula-without-result.xlsx | catalog   | simpan ulang di Excel/LibreOffice agar hasilnya tersimpan ('D2')",
-            "c15-duplicate-header.xlsx       | catalog   | c15-duplicate-header.xlsx:1: judul kolom 'Perangkat Daerah' muncul dua kali, di kolom D dan F",
+            "c13-hidden-archive-sheet.xlsx   | catalog   | lembar tersembunyi tidak dibaca: 'Arsip 2019'",
+            "c14-formula-without-result.xlsx | catalog   | c14-formula-without-result.xlsx:2: kolom Daring: sel berisi rumus",
+            "c14-formula-without-result.xlsx | catalog   | simpan ulang di Excel/LibreOffice agar hasilnya tersimpan ('D2')",
+            "c16-duplicate-header.xlsx       | catalog   | c16-duplicate-header.xlsx:1: judul kolom 'Perangkat Daerah' muncul dua kali, di kolom D dan F",
     })
     void anOddTableIsExplained(String file, String kind, String says) throws Exception {
         CliRunner.Result r = ingest(file, kind);
@@ -171,7 +171,7 @@ class BadInputCorpusTest {
 
     @Test
     void theSheetExcelShowsIsReadNotTheHiddenArchive() throws Exception {
-        ingest("c12-hidden-archive-sheet.xlsx", "catalog");
+        ingest("c13-hidden-archive-sheet.xlsx", "catalog");
         assertThat(count("SELECT count(*) FILTER (WHERE online) * 100 / count(*) FROM catalog_service WHERE code LIKE 'LYN-%'"))
                 .as("10.2 from the visible sheet: 8 of 10 online").isEqualTo(80);
         assertThat(count("SELECT count(*) FROM catalog_service WHERE code LIKE 'ARS-%'")).as("the hidden archive is not read").isZero();
@@ -179,7 +179,7 @@ class BadInputCorpusTest {
 
     @Test
     void aMergedAgencyCellCoversEveryRowItSpans() throws Exception {
-        ingest("c14-merged-agency.xlsx", "catalog");
+        ingest("c15-merged-agency.xlsx", "catalog");
         assertThat(count("SELECT count(*) FROM catalog_service WHERE code IN ('M-01', 'M-02', 'M-03') AND agency = 'DPMPTSP'")).isEqualTo(3);
         assertThat(count("SELECT count(*) FROM catalog_service WHERE code = 'M-04' AND agency = 'Disdukcapil'")).isEqualTo(1);
     }
@@ -351,7 +351,7 @@ class BadInputCorpusTest {
     /** A binary file or a huge one given as the config: said in words, exit 2. */
     @ParameterizedTest(name = "{0}")
     @CsvSource({
-            "c12-hidden-archive-sheet.xlsx, bukan teks YAML",
+            "c13-hidden-archive-sheet.xlsx, bukan teks YAML",
             "huge,                          terlalu besar",
     })
     void aConfigThatIsNotAConfigIsSaidInWords(String file, String says) throws Exception {
@@ -372,7 +372,7 @@ class BadInputCorpusTest {
     void aVisitorKeyOthersCanReadIsWarnedWithTheFix() throws Exception {
         Path key = Files.write(dir.resolve("visitor.key"), new byte[32]);
         Files.setPosixFilePermissions(key, PosixFilePermissions.fromString("rw-r--r--"));
-        CliRunner.Result r = ingest("c14-merged-agency.xlsx", "catalog");
+        CliRunner.Result r = ingest("c15-merged-agency.xlsx", "catalog");
         assertThat(r.exitCode()).isEqualTo(ExitCode.OK);
         assertThat(r.err()).contains("chmod 600 " + key);
 
