@@ -158,7 +158,7 @@ class BadInputCorpusTest {
     @CsvSource(delimiter = '|', value = {
             "i10-saved-without-header.csv    | inquiries | tanggal laporan (submitted_at)",
             "i11-unquoted-comma-in-name.csv  | inquiries | i11-unquoted-comma-in-name.csv:4: jumlah kolom baris ini berbeda",
-            "i11-unquoted-comma-in-name.csv  | inquiries | ('9 ≠ 8')",
+            "i11-unquoted-comma-in-name.csv  | inquiries | ('10 ≠ 9')",
             "c13-hidden-archive-sheet.xlsx   | catalog   | lembar tersembunyi tidak dibaca: 'Arsip 2019'",
             "c14-formula-without-result.xlsx | catalog   | c14-formula-without-result.xlsx:2: kolom Daring: sel berisi rumus",
             "c14-formula-without-result.xlsx | catalog   | simpan ulang di Excel/LibreOffice agar hasilnya tersimpan ('D2')",

@@ -36,7 +36,9 @@ final class TableRows implements RowSource.Sink {
     private TableReader.Header header;
     private String[] fields;
     private int[] columns;
+    /** The header's cells, and those up to its last named one (a header may end with empty cells that rows omit). */
     private int width;
+    private int namedWidth;
     private long delivered;
     private long rejected;
 
@@ -70,9 +72,11 @@ final class TableRows implements RowSource.Sink {
         if (lastFilled < 0) {
             return true; // a blank line
         }
-        if (checkWidth && (cells.size() < width || lastFilled + 1 > width)) {
+        if (checkWidth && cells.size() != width && cells.size() != namedWidth) {
             // A stray delimiter (an unquoted comma in a name) shifts every later cell: a NIK would be
-            // read as a date. The row is refused whole, and only the two counts are said.
+            // read as a date. The row is refused whole, and only the two counts are said. Even one
+            // more empty cell at the end is refused: the shift may have pushed a value into the last
+            // column and left the blank after it.
             rejected++;
             rejects.reject(line, null, "connectors.row_width", cells.size() + " ≠ " + width);
             return true;
@@ -145,7 +149,8 @@ final class TableRows implements RowSource.Sink {
             header = new TableReader.Header(line, mapping, texts.stream().map(String::strip).filter(s -> !s.isEmpty()).toList());
             fields = cols.keySet().toArray(String[]::new);
             columns = cols.values().stream().mapToInt(Integer::intValue).toArray();
-            width = lastFilled(texts) + 1;
+            width = texts.size();
+            namedWidth = lastFilled(texts) + 1;
             head.clear();
             return true;
         }

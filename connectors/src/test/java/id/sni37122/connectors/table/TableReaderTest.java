@@ -171,12 +171,24 @@ class TableReaderTest {
                 + "LPR-1,Budi,6472031203850001,2023-03-01 08:00,Dinas Kesehatan\n"
                 + "LPR-2," + NAME.replace(" ", ", ") + "," + NIK + ",2023-03-02 09:00,Dinas Sosial\n"
                 + "LPR-3,Ani,6472031203850003,2023-03-03 10:00\n"
-                + "LPR-4,Joko,6472031203850005,2023-03-04 11:00,Dinas Kesehatan,,\n");
+                + "LPR-4,Ani, Susanti,6472031203850005,2023-03-04 11:00,\n"
+                + "LPR-5,Joko,6472031203850006,2023-03-05 12:00,Dinas Kesehatan\n");
         List<TableRow> rows = read(file, complaints);
-        assertThat(rows).extracting(r -> r.text("id")).containsExactly("LPR-1", "LPR-4"); // trailing empty cells are no shift
-        assertThat(tables.rejected()).containsExactly("3 null connectors.row_width 6 ≠ 5", "4 null connectors.row_width 4 ≠ 5");
-        assertThat(tables.read.rowsRead()).isEqualTo(4);
-        assertThat(tables.read.rowsRejected()).isEqualTo(2);
+        assertThat(rows).extracting(r -> r.text("id")).containsExactly("LPR-1", "LPR-5");
+        // LPR-4's shift pushed the NIK under the date and left the blank agency as one cell more at the end.
+        assertThat(tables.rejected()).containsExactly("3 null connectors.row_width 6 ≠ 5", "4 null connectors.row_width 4 ≠ 5",
+                "5 null connectors.row_width 6 ≠ 5");
+        assertThat(tables.read.rowsRead()).isEqualTo(5);
+        assertThat(tables.read.rowsRejected()).isEqualTo(3);
+    }
+
+    @Test
+    void aHeaderEndingInEmptyCellsAcceptsRowsWithOrWithoutThem() throws Exception {
+        Path file = dir.resolve("lebar.csv");
+        Files.writeString(file, "No Tiket,Tanggal Laporan,,\nLPR-1,2023-03-01,,\nLPR-2,2023-03-02\nLPR-3,2023-03-03,\n");
+        List<String> ids = read(file, complaints).stream().map(r -> r.text("id")).toList();
+        assertThat(tables.rejected()).containsExactly("4 null connectors.row_width 3 ≠ 4");
+        assertThat(ids).containsExactly("LPR-1", "LPR-2");
     }
 
     @Test
