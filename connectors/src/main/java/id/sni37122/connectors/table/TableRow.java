@@ -132,9 +132,4 @@ public final class TableRow {
         String s = text(field);
         return s == null ? null : IndonesianDates.parseDate(s);
     }
-
-    /** True when every mapped cell is blank. */
-    public boolean isBlank() {
-        return values.values().stream().allMatch(v -> v == null || v.toString().isBlank());
-    }
 }

@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Map;
 import org.apache.poi.ss.usermodel.DateUtil;
 import org.apache.poi.ss.util.CellRangeAddress;
-import org.apache.poi.xssf.eventusermodel.ReadOnlySharedStringsTable;
 import org.apache.poi.xssf.model.StylesTable;
 import org.apache.poi.xssf.usermodel.XSSFCellStyle;
 import org.xml.sax.Attributes;
@@ -54,7 +53,7 @@ final class XlsxSheetHandler extends DefaultHandler {
         return null;
     }
 
-    private final ReadOnlySharedStringsTable strings;
+    private final List<String> strings;
     private final StylesTable styles;
     private final boolean date1904;
     private final boolean recalculateOnLoad;
@@ -89,7 +88,7 @@ final class XlsxSheetHandler extends DefaultHandler {
         }
     }
 
-    XlsxSheetHandler(ReadOnlySharedStringsTable strings, StylesTable styles, boolean date1904, boolean recalculateOnLoad,
+    XlsxSheetHandler(List<String> strings, StylesTable styles, boolean date1904, boolean recalculateOnLoad,
                      List<CellRangeAddress> merged, RowSource.Sink sink) {
         this.strings = strings;
         this.styles = styles;
@@ -183,7 +182,7 @@ final class XlsxSheetHandler extends DefaultHandler {
         }
         String t = type == null ? "n" : type;
         return switch (t) {
-            case "s" -> strings.getItemAt(Integer.parseInt(v.strip())).getString();
+            case "s" -> strings.get(Integer.parseInt(v.strip()));
             case "b" -> "1".equals(v.strip()) || "true".equalsIgnoreCase(v.strip());
             case "n" -> number(v);
             default -> v; // str, inlineStr, e (an error such as #N/A), d (ISO 8601 text)

@@ -4,9 +4,11 @@ import id.sni37122.connectors.Messages;
 import id.sni37122.connectors.SourceException;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import javax.xml.parsers.ParserConfigurationException;
 import org.apache.poi.ooxml.POIXMLTypeLoader;
@@ -15,7 +17,6 @@ import org.apache.poi.openxml4j.opc.PackageAccess;
 import org.apache.poi.openxml4j.util.ZipSecureFile;
 import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.util.XMLHelper;
-import org.apache.poi.xssf.eventusermodel.ReadOnlySharedStringsTable;
 import org.apache.poi.xssf.eventusermodel.XSSFReader;
 import org.apache.poi.xssf.model.StylesTable;
 import org.openxmlformats.schemas.spreadsheetml.x2006.main.CTSheet;
@@ -48,7 +49,7 @@ final class XlsxWorkbook implements AutoCloseable {
     private final Path file;
     private final OPCPackage pkg;
     private final XSSFReader reader;
-    private final ReadOnlySharedStringsTable strings;
+    private final List<String> strings;
     private final StylesTable styles;
     private final boolean date1904;
     private final boolean recalculateOnLoad;
@@ -59,7 +60,7 @@ final class XlsxWorkbook implements AutoCloseable {
         this.file = file;
         this.pkg = pkg;
         this.reader = new XSSFReader(pkg);
-        this.strings = new ReadOnlySharedStringsTable(pkg, false);
+        this.strings = sharedStrings(reader);
         this.styles = reader.getStylesTable();
         CTWorkbook workbook;
         try (InputStream in = reader.getWorkbookData()) {
@@ -74,6 +75,23 @@ final class XlsxWorkbook implements AutoCloseable {
             list.add(new Sheet(s.getName(), s.getId(), s.isSetState() && s.getState() != STSheetState.VISIBLE));
         }
         this.sheets = List.copyOf(list);
+    }
+
+    private static List<String> sharedStrings(XSSFReader reader) throws IOException, SAXException,
+            org.apache.poi.openxml4j.exceptions.OpenXML4JException {
+        XlsxSharedStrings handler = new XlsxSharedStrings();
+        try (InputStream in = reader.getSharedStringsData()) {
+            if (in != null) {
+                XMLReader xml = XMLHelper.newXMLReader();
+                xml.setContentHandler(handler);
+                xml.parse(new InputSource(in));
+            }
+        } catch (ParserConfigurationException e) {
+            throw new SAXException(e);
+        } catch (org.apache.poi.openxml4j.exceptions.InvalidFormatException e) {
+            // no shared-strings part: every text cell is inline
+        }
+        return handler.strings();
     }
 
     static XlsxWorkbook open(Path file) throws SourceException {
@@ -122,16 +140,18 @@ final class XlsxWorkbook implements AutoCloseable {
     private void readSheet(Sheet sheet, RowSource.Sink sink) throws IOException, SQLException, SourceException {
         try {
             // <mergeCells> follows the rows in the sheet's XML, so it takes a first pass to know
-            // which cells a merged value covers.
+            // which cells a merged value covers; most sheets have none, which a byte search tells.
             List<CellRangeAddress> merged = new ArrayList<>();
-            parse(sheet, new DefaultHandler() {
-                @Override
-                public void startElement(String uri, String localName, String qName, Attributes attributes) {
-                    if ("mergeCell".equals(localName) && attributes.getValue("ref") != null) {
-                        merged.add(CellRangeAddress.valueOf(attributes.getValue("ref")));
+            if (mentionsMerges(sheet)) {
+                parse(sheet, new DefaultHandler() {
+                    @Override
+                    public void startElement(String uri, String localName, String qName, Attributes attributes) {
+                        if ("mergeCell".equals(localName) && attributes.getValue("ref") != null) {
+                            merged.add(CellRangeAddress.valueOf(attributes.getValue("ref")));
+                        }
                     }
-                }
-            });
+                });
+            }
             parse(sheet, new XlsxSheetHandler(strings, styles, date1904, recalculateOnLoad, merged, sink));
         } catch (SAXException e) {
             Throwable cause = XlsxSheetHandler.signal(e);
@@ -147,6 +167,28 @@ final class XlsxWorkbook implements AutoCloseable {
             throw unreadable(file, e);
         } catch (RuntimeException | ParserConfigurationException | org.apache.poi.openxml4j.exceptions.OpenXML4JException e) {
             throw unreadable(file, e);
+        }
+    }
+
+    private static final byte[] MERGE_CELL = "mergeCell".getBytes(StandardCharsets.US_ASCII);
+
+    /** Whether the sheet's XML holds the bytes "mergeCell" anywhere (a false alarm only costs the first pass). */
+    private boolean mentionsMerges(Sheet sheet) throws IOException, org.apache.poi.openxml4j.exceptions.OpenXML4JException {
+        try (InputStream in = reader.getSheet(sheet.relationId())) {
+            byte[] buffer = new byte[1 << 16];
+            int kept = 0;
+            int n;
+            while ((n = in.read(buffer, kept, buffer.length - kept)) > 0) {
+                int end = kept + n;
+                for (int i = 0; i + MERGE_CELL.length <= end; i++) {
+                    if (buffer[i] == 'm' && Arrays.equals(buffer, i, i + MERGE_CELL.length, MERGE_CELL, 0, MERGE_CELL.length)) {
+                        return true;
+                    }
+                }
+                kept = Math.min(MERGE_CELL.length - 1, end);
+                System.arraycopy(buffer, end - kept, buffer, 0, kept);
+            }
+            return false;
         }
     }
 
