@@ -4,12 +4,15 @@ import id.sni37122.connectors.Messages;
 import id.sni37122.connectors.Rejects;
 import id.sni37122.connectors.SourceException;
 import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.apache.poi.poifs.filesystem.FileMagic;
 
 /**
  * Reads a spreadsheet export, CSV or XLSX, through a header mapping, streaming: rows reach the
@@ -72,11 +75,11 @@ public final class TableReader {
             }
             return new Read(rows.header(), rows.rowsRead(), rows.rowsRejected(), List.of());
         }
-        try (XlsxWorkbook workbook = XlsxWorkbook.open(file)) {
+        try (Workbook workbook = isLegacyXls(file) ? XlsWorkbook.open(file) : XlsxWorkbook.open(file)) {
             List<String> notes = new ArrayList<>();
-            List<String> hidden = workbook.sheets().stream().filter(XlsxWorkbook.Sheet::hidden).map(XlsxWorkbook.Sheet::name).toList();
+            List<String> hidden = workbook.sheets().stream().filter(Workbook.Sheet::hidden).map(Workbook.Sheet::name).toList();
             SourceException firstError = null;
-            for (XlsxWorkbook.Sheet sheet : workbook.sheets()) {
+            for (Workbook.Sheet sheet : workbook.sheets()) {
                 boolean chosen = options.sheet() != null ? options.sheet().equalsIgnoreCase(sheet.name()) : !sheet.hidden();
                 if (!chosen) {
                     continue;
@@ -101,6 +104,13 @@ public final class TableReader {
             }
             throw new SourceException(file, options.sheet() != null ? Messages.get("connectors.sheet_missing", options.sheet())
                     : Messages.get("connectors.no_visible_sheet"));
+        }
+    }
+
+    /** An Excel 97-2003 file (OLE2 container), whatever its name says. */
+    private static boolean isLegacyXls(Path file) throws IOException {
+        try (InputStream in = FileMagic.prepareToCheckMagic(Files.newInputStream(file))) {
+            return FileMagic.valueOf(in) == FileMagic.OLE2;
         }
     }
 

@@ -34,17 +34,13 @@ import org.xml.sax.helpers.DefaultHandler;
  * memory stays bounded at any row count (the whole-workbook model took 4,7 GB for 200 000 rows).
  * Only the shared strings, the styles and the sheet list are held.
  */
-final class XlsxWorkbook implements AutoCloseable {
+final class XlsxWorkbook implements Workbook {
 
     /**
      * A larger uncompressed part is refused. Rows stream, so size is no memory risk; the limit
      * (with POI's compression-ratio check) stops a zip bomb from keeping a nightly run busy.
      */
     static final long MAX_ENTRY_BYTES = 4L * 1024 * 1024 * 1024;
-
-    /** One sheet as the workbook lists it. */
-    record Sheet(String name, String relationId, boolean hidden) {
-    }
 
     private final Path file;
     private final OPCPackage pkg;
@@ -117,13 +113,13 @@ final class XlsxWorkbook implements AutoCloseable {
         return new SourceException(file, 0, null, Messages.get("connectors.xlsx_unreadable", SourceException.plainMessage(e)), e);
     }
 
-    /** Every sheet, in the workbook's order. */
-    List<Sheet> sheets() {
+    @Override
+    public List<Sheet> sheets() {
         return sheets;
     }
 
-    /** One sheet's rows, merged cells filled with their merged value. */
-    RowSource rows(Sheet sheet) {
+    @Override
+    public RowSource rows(Sheet sheet) {
         return new RowSource() {
             @Override
             public void read(Sink sink) throws IOException, SQLException, SourceException {
@@ -174,7 +170,7 @@ final class XlsxWorkbook implements AutoCloseable {
 
     /** Whether the sheet's XML holds the bytes "mergeCell" anywhere (a false alarm only costs the first pass). */
     private boolean mentionsMerges(Sheet sheet) throws IOException, org.apache.poi.openxml4j.exceptions.OpenXML4JException {
-        try (InputStream in = reader.getSheet(sheet.relationId())) {
+        try (InputStream in = reader.getSheet(sheet.id())) {
             byte[] buffer = new byte[1 << 16];
             int kept = 0;
             int n;
@@ -194,7 +190,7 @@ final class XlsxWorkbook implements AutoCloseable {
 
     private void parse(Sheet sheet, DefaultHandler handler) throws IOException, SAXException, ParserConfigurationException,
             org.apache.poi.openxml4j.exceptions.OpenXML4JException {
-        try (InputStream in = reader.getSheet(sheet.relationId())) {
+        try (InputStream in = reader.getSheet(sheet.id())) {
             XMLReader xml = XMLHelper.newXMLReader();
             xml.setContentHandler(handler);
             xml.parse(new InputSource(in));

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
+import org.apache.poi.hssf.usermodel.HSSFWorkbook;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.SheetVisibility;
@@ -140,5 +141,21 @@ class XlsxTablesTest {
         List<TableRow> rows = tables.read(file, catalog);
         assertThat(rows).extracting(r -> r.line() + " " + r.text("code") + " " + r.text("online")).containsExactly("4 1234567 1", "10 Z-9 null");
         assertThat(tables.read.header().line()).isEqualTo(3);
+    }
+
+    @Test
+    void aLegacyXlsWorkbookIsReadTheSameWayWhateverItsName() throws Exception {
+        Path file = dir.resolve("layanan-lama.xlsx"); // saved as Excel 97-2003 and renamed
+        try (HSSFWorkbook wb = new HSSFWorkbook(); OutputStream out = Files.newOutputStream(file)) {
+            rows(wb.createSheet("Arsip"), new Object[] {"Kode", "Daring"}, new Object[] {"OLD-1", "Tidak"});
+            Sheet s = wb.createSheet("Layanan");
+            rows(s, new Object[] {"Kode", "Perangkat Daerah", "Daring"}, new Object[] {"A-1", "DPMPTSP", "Ya"}, new Object[] {"A-2", null, "Ya"});
+            s.addMergedRegion(new CellRangeAddress(1, 2, 1, 1));
+            wb.setSheetHidden(0, true);
+            wb.setActiveSheet(1);
+            wb.write(out);
+        }
+        assertThat(tables.read(file, catalog)).extracting(r -> r.text("code") + " " + r.text("agency")).containsExactly("A-1 DPMPTSP", "A-2 DPMPTSP");
+        assertThat(tables.read.notes()).anySatisfy(n -> assertThat(n).contains("'Arsip'"));
     }
 }
