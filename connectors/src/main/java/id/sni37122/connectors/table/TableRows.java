@@ -167,8 +167,9 @@ final class TableRows implements RowSource.Sink {
      * line, and only its cells that are expected headers are repeated: it may be a data row.
      */
     private SourceException headerError() {
+        // One recognised cell is as likely a data value ("Selesai" under Status) as a header.
         int best = -1;
-        int bestScore = 0;
+        int bestScore = 1;
         for (int i = 0; i < head.size(); i++) {
             int score = recognised(head.get(i)).size();
             if (score > bestScore) {
@@ -183,9 +184,9 @@ final class TableRows implements RowSource.Sink {
                 .findFirst().orElse(options.required().stream().sorted().findFirst().orElse("?"));
         String expected = options.fields().keySet().stream().map(this::shown).collect(Collectors.joining(", "));
         String message = Messages.get("connectors.bad_header", shown(missing), expected);
-        if (best >= 0) {
-            message += " " + Messages.get("connectors.bad_header_closest", String.valueOf(headLines.get(best)), String.join(", ", recognised(closest)));
-        }
+        message += " " + (best >= 0
+                ? Messages.get("connectors.bad_header_closest", String.valueOf(headLines.get(best)), String.join(", ", recognised(closest)))
+                : Messages.get("connectors.bad_header_none", String.valueOf(head.size())));
         boolean oneWideCell = head.stream().allMatch(r -> r.stream().filter(s -> !s.isBlank()).count() <= 1)
                 && head.stream().anyMatch(r -> r.stream().anyMatch(s -> s.matches(".*[,;\t|].*")));
         if (oneWideCell) {

@@ -80,7 +80,7 @@ class TableReaderTest {
     @Test
     void missingRequiredHeaderNamesTheColumnAndTheLine() throws Exception {
         Path file = dir.resolve("salah.csv");
-        Files.writeString(file, "Kode,Catatan Petugas\nA,B\n");
+        Files.writeString(file, "Kode,Catatan Petugas,Daring\nA,B,Ya\n");
         assertThatThrownBy(() -> read(file, options)).isInstanceOf(SourceException.class)
                 .satisfies(e -> {
                     SourceException se = (SourceException) e;
@@ -160,7 +160,7 @@ class TableReaderTest {
         Files.writeString(file, text);
         assertThatThrownBy(() -> read(file, complaints)).isInstanceOf(SourceException.class)
                 .satisfies(e -> assertThat(((SourceException) e).located())
-                        .contains("No Tiket", "Tanggal Laporan", "Instansi")
+                        .contains("No Tiket", "Tanggal Laporan", "Instansi", "tanpa baris judul")
                         .doesNotContain(NIK, PHONE, NAME, "LPR-1", "Dinas Kesehatan"));
     }
 
