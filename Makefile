@@ -31,10 +31,9 @@ $(JAR): $(shell find connectors indicators reports cli -path '*/src/main/*' -typ
 dist:
 	$(MVN) -DskipTests package
 
-## bench: portal-log ingest throughput (10 million generated lines, plain and .gz), then tables (1 000 000 complaints in CSV, 200 000 services in XLSX)
+## bench: portal-log ingest throughput (10 million generated lines, plain and .gz)
 bench:
 	bash bench/run.sh
-	bash bench/tables.sh
 
 ## samples: regenerate the sample cities deterministically
 samples:
