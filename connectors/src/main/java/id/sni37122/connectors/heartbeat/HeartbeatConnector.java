@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -78,17 +79,18 @@ public final class HeartbeatConnector implements Connector {
     @Override
     public FileLoad load(LoadContext ctx) throws IOException, SQLException, SourceException {
         long[] read = new long[1];
+        List<String> notes = new ArrayList<>();
         try (HeartbeatWriter out = new HeartbeatWriter(ctx)) {
             Map<String, Object> details = switch (ctx.format()) {
                 case "uptime-kuma" -> UptimeKumaReader.load(ctx, out, read);
                 case "prometheus" -> PrometheusReader.load(ctx, out, read);
-                default -> loadTable(ctx, out, read);
+                default -> loadTable(ctx, out, read, notes);
             };
-            return new FileLoad(read[0], out.written(), details);
+            return new FileLoad(read[0], out.written(), details, notes);
         }
     }
 
-    private static Map<String, Object> loadTable(LoadContext ctx, HeartbeatWriter out, long[] read)
+    private static Map<String, Object> loadTable(LoadContext ctx, HeartbeatWriter out, long[] read, List<String> notes)
             throws IOException, SQLException, SourceException {
         TableOptions options = TableOptions.of(TableOptions.fields(ctx.spec().columns(), FIELDS), Set.of("monitor", "time", "status"));
         ZoneId zone = ctx.spec().zoneOr(ctx.city().zone());
@@ -110,6 +112,7 @@ public final class HeartbeatConnector implements Connector {
             }
         });
         read[0] = table.rowsRead();
+        notes.addAll(table.notes());
         return Map.of();
     }
 }
