@@ -8,34 +8,33 @@ import id.sni37122.connectors.SourceException;
 import id.sni37122.connectors.SourceSpec;
 import id.sni37122.connectors.table.PlausibleTime;
 import java.io.BufferedInputStream;
+import java.io.EOFException;
+import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.GeneralSecurityException;
-import java.security.MessageDigest;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Instant;
 import java.time.ZoneId;
-import java.util.HashMap;
+import java.time.ZoneOffset;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.zip.GZIPInputStream;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
+import java.util.zip.ZipException;
 import org.apache.arrow.c.ArrowArrayStream;
 import org.apache.arrow.c.Data;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.memory.RootAllocator;
-import org.duckdb.DuckDBAppender;
 import org.duckdb.DuckDBConnection;
 
 /**
@@ -97,21 +96,21 @@ public final class PortalConnector implements Connector {
             }
         }
         if ("custom".equals(spec.format())) {
-            parser("custom", spec);
+            parser("custom", spec, ZoneOffset.UTC);
         }
     }
 
     /** The parser for a format; {@code custom} compiles the config's {@code pattern}. */
-    private static AccessLogParser parser(String format, SourceSpec spec) throws SourceException {
+    private static HitParser parser(String format, SourceSpec spec, ZoneId zone) throws SourceException {
         if (!format.equals("custom")) {
-            return new AccessLogParser(format.equals("nginx") ? "combined" : format);
+            return new CombinedParser(format.equals("nginx") ? "combined" : format);
         }
         Object pattern = spec.options().get("pattern");
         if (pattern == null) {
             throw new SourceException(null, Messages.get("portal.pattern_missing"));
         }
         try {
-            return new AccessLogParser(format, pattern.toString());
+            return new PatternParser(pattern.toString(), zone);
         } catch (IllegalArgumentException e) {
             throw new SourceException(null, Messages.get("portal.pattern_incomplete", pattern));
         }
@@ -122,7 +121,7 @@ public final class PortalConnector implements Connector {
         if (ctx.format().equals("analytics-csv")) {
             return AnalyticsExport.load(ctx);
         }
-        AccessLogParser parser = parser(ctx.format(), ctx.spec());
+        HitParser parser = parser(ctx.format(), ctx.spec(), ctx.spec().zoneOr(ctx.city().zone()));
         BufferAllocator allocator = allocator(ctx);
         Agents agents = new Agents(ctx);
         Terms terms = new Terms(ctx);
@@ -132,8 +131,8 @@ public final class PortalConnector implements Connector {
         HitBatch end = null;
         // Lines are parsed on a second thread; DuckDB pulls the parsed hits as Arrow batches
         // and stores them, so on two cores the two halves of the work overlap.
-        java.util.concurrent.BlockingQueue<HitBatch> queue = new java.util.concurrent.ArrayBlockingQueue<>(8);
-        java.util.concurrent.atomic.AtomicBoolean stop = new java.util.concurrent.atomic.AtomicBoolean();
+        BlockingQueue<HitBatch> queue = new ArrayBlockingQueue<>(8);
+        AtomicBoolean stop = new AtomicBoolean();
         InputStream in = open(ctx.file(), ctx.startOffset(), ctx.endOffset());
         Thread parsing = new Thread(() -> parse(in, ctx.startLine(), parser, agents, terms, visitors, hosts, queue, stop),
                 "sni37122-parse");
@@ -167,7 +166,7 @@ public final class PortalConnector implements Connector {
             stop.set(true);
             queue.clear();
         }
-        if (end.failure instanceof java.io.EOFException || end.failure instanceof java.util.zip.ZipException) {
+        if (end.failure instanceof EOFException || end.failure instanceof ZipException) {
             throw new SourceException(ctx.file(), end.lastLine, null, Messages.get("portal.gzip_broken", end.failure.getMessage()), end.failure);
         }
         if (end.failure instanceof IOException io) {
@@ -204,15 +203,17 @@ public final class PortalConnector implements Connector {
     }
 
     /** The parsing thread: lines to batches of hits and rejects, then a last batch with the totals or the failure. */
-    private static void parse(InputStream in, long startLine, AccessLogParser parser, Agents agents, Terms terms, Visitors visitors,
-                              Set<String> hosts, java.util.concurrent.BlockingQueue<HitBatch> queue,
-                              java.util.concurrent.atomic.AtomicBoolean stop) {
+    private static void parse(InputStream in, long startLine, HitParser parser, Agents agents, Terms terms, Visitors visitors,
+                              Set<String> hosts, BlockingQueue<HitBatch> queue,
+                              AtomicBoolean stop) {
         HitBatch b = new HitBatch();
         long line = startLine;
         long read = 0;
         long otherHost = 0;
         long earliest = PlausibleTime.EARLIEST.getEpochSecond();
         long latest = PlausibleTime.latest().getEpochSecond();
+        Hit hit = new Hit();
+        VisitorAddress address = new VisitorAddress();
         try {
             Latin1Lines reader = new Latin1Lines(in);
             while (reader.advance() && !stop.get()) {
@@ -230,33 +231,35 @@ public final class PortalConnector implements Connector {
                     continue;
                 }
                 try {
-                    parser.parseChecked(reader.buffer(), reader.lineStart(), reader.lineEnd());
-                } catch (AccessLogParser.Malformed e) {
+                    if (!parser.parse(reader.buffer(), reader.lineStart(), reader.lineEnd(), hit)) {
+                        read--; // a directive (W3C's #Fields:), not a line of data
+                        continue;
+                    }
+                } catch (Malformed e) {
                     b.reject(line, e.reason, e.detail);
                     continue;
                 }
-                if (hosts != null && parser.host != null && !hosts.contains(parser.host)) {
+                if (hosts != null && hit.host != null && !hosts.contains(hit.host)) {
                     otherHost++; // another site on the same server: not the portal
                     continue;
                 }
-                long address = parser.visitorAddress();
-                if (address < 0) {
+                if (!address.choose(hit)) {
                     b.reject(line, "portal.bad_address", null); // never the address itself: it is personal data
                     continue;
                 }
-                if (parser.epochSecond < earliest || parser.epochSecond > latest) {
-                    b.reject(line, "connectors.date_out_of_range", java.time.Instant.ofEpochSecond(parser.epochSecond).toString());
+                if (hit.epochSecond < earliest || hit.epochSecond > latest) {
+                    b.reject(line, "connectors.date_out_of_range", Instant.ofEpochSecond(hit.epochSecond).toString());
                     continue;
                 }
                 int i = b.hits++;
-                b.ts[i] = parser.epochSecond;
-                b.hasAgent[i] = parser.agentBytes != null;
-                b.agent[i] = parser.agentBytes == null ? 0 : agents.key(parser.agentBytes, parser.agentFrom, parser.agentTo);
-                b.visitor[i] = visitors.of(parser, address, b.agent[i]);
-                b.method[i] = terms.code(parser.method);
-                b.status[i] = (short) parser.status;
-                b.extension[i] = terms.code(parser.extension);
-                b.host[i] = terms.code(parser.host);
+                b.ts[i] = hit.epochSecond;
+                b.hasAgent[i] = hit.agentBytes != null;
+                b.agent[i] = hit.agentBytes == null ? 0 : agents.key(hit.agentBytes, hit.agentFrom, hit.agentTo);
+                b.visitor[i] = visitors.of(hit, address, b.agent[i]);
+                b.method[i] = terms.code(hit.method);
+                b.status[i] = (short) hit.status;
+                b.extension[i] = terms.code(hit.extension);
+                b.host[i] = terms.code(hit.host);
             }
         } catch (IOException | RuntimeException e) {
             b.failure = e;
@@ -302,7 +305,7 @@ public final class PortalConnector implements Connector {
 
     /** At most {@code limit} bytes of {@code in}: a log written while it loads is read as far as it was hashed. */
     private static InputStream limited(InputStream in, long limit) {
-        return new java.io.FilterInputStream(in) {
+        return new FilterInputStream(in) {
             private long left = limit;
 
             @Override
@@ -329,193 +332,5 @@ public final class PortalConnector implements Connector {
                 return n;
             }
         };
-    }
-
-    /**
-     * Visitor keys (INDICATORS.md: address + user agent, the address alone without an agent field),
-     * hashed with HMAC-SHA256 and the installation's secret so that no address is stored. The same
-     * visitor makes many hits, so hashes are kept for the file.
-     */
-    private static final class Visitors {
-        private static final int MAX_CACHED = 1 << 21;
-        private final Mac mac;
-        /** (address, agent key) mixed into one long, to the visitor hash: visitors come back line after line. */
-        private final LongLongMap cache = new LongLongMap(1 << 16);
-        private final long[] recentKeys = new long[4096];
-        private final long[] recentHashes = new long[4096];
-
-        Visitors(byte[] secret) {
-            java.util.Arrays.fill(recentKeys, Long.MIN_VALUE); // never a key
-            try {
-                mac = Mac.getInstance("HmacSHA256");
-                mac.init(new SecretKeySpec(secret, "HmacSHA256"));
-            } catch (GeneralSecurityException e) {
-                throw new IllegalStateException(e);
-            }
-        }
-
-        /** The visitor of the line {@code p} has just read, whose address is {@code address} and user agent {@code agentKey}. */
-        long of(AccessLogParser p, long address, long agentKey) {
-            long key = address * 0x9E3779B97F4A7C15L ^ (p.agentBytes == null ? 0x5DEECE66DL : agentKey);
-            if (key == Long.MIN_VALUE) {
-                key++;
-            }
-            // Visitors in the middle of a visit first: a small table that stays in the CPU cache.
-            int slot = (int) (key ^ key >>> 29) & (recentKeys.length - 1);
-            if (recentKeys[slot] == key) {
-                return recentHashes[slot];
-            }
-            long hash = cache.get(key, Long.MIN_VALUE);
-            if (hash == Long.MIN_VALUE) {
-                mac.update(p.visitorBytes, p.visitorFrom, p.visitorTo - p.visitorFrom);
-                if (p.agentBytes != null) {
-                    mac.update((byte) '\n');
-                    mac.update(p.agentBytes, p.agentFrom, p.agentTo - p.agentFrom);
-                }
-                hash = ByteBuffer.wrap(mac.doFinal()).getLong();
-                if (cache.size() >= MAX_CACHED) {
-                    cache.clear();
-                }
-                hash = hash == Long.MIN_VALUE ? hash + 1 : hash;
-                cache.put(key, hash);
-            }
-            recentKeys[slot] = key;
-            recentHashes[slot] = hash;
-            return hash;
-        }
-    }
-
-    /**
-     * Methods, extensions and hosts as portal_term codes: the few distinct ones of a log repeat on
-     * every line, and DuckDB stores integers far more cheaply than strings. Used by the parsing
-     * thread; new terms are recorded after it has finished, in the file's transaction.
-     */
-    private static final class Terms {
-        private final Map<String, Integer> codes = new HashMap<>();
-        private final Map<String, Integer> added = new LinkedHashMap<>();
-        private final DuckDBConnection connection;
-        private int last;
-
-        Terms(LoadContext ctx) throws SQLException {
-            try (Statement s = ctx.connection().createStatement(); ResultSet r = s.executeQuery("SELECT code, term FROM portal_term")) {
-                while (r.next()) {
-                    codes.put(r.getString(2), r.getInt(1));
-                    last = Math.max(last, r.getInt(1));
-                }
-            }
-            connection = ctx.connection().unwrap(DuckDBConnection.class);
-        }
-
-        /** The term's code; 0 for none (no extension, no host). */
-        int code(String term) {
-            if (term == null) {
-                return 0;
-            }
-            Integer code = codes.get(term);
-            if (code == null) {
-                code = ++last;
-                codes.put(term, code);
-                added.put(term, code);
-            }
-            return code;
-        }
-
-        void record() throws SQLException {
-            try (DuckDBAppender rows = connection.createAppender(DuckDBConnection.DEFAULT_SCHEMA, "portal_term")) {
-                for (var e : added.entrySet()) {
-                    rows.beginRow().append(e.getValue()).append(e.getKey()).endRow();
-                }
-            }
-            added.clear();
-        }
-    }
-
-    /** Distinct user agents: known ones from the warehouse, new ones classified once and recorded. */
-    private static final class Agents {
-        /** FNV-1a of the agent as logged to its key; agents repeat on nearly every line. */
-        private final LongLongMap keys = new LongLongMap(1 << 12);
-        private final Set<Long> known = new HashSet<>();
-        /** Verdicts by agent form: a new agent of a known form needs no classifier (nor building one). */
-        private final RobotClassifier.Forms forms = new RobotClassifier.Forms();
-        /** Agents first seen in this file: their text and their classification, under way on another thread. */
-        private final Map<Long, Map.Entry<String, java.util.concurrent.CompletableFuture<RobotClassifier.Verdict>>> pending = new LinkedHashMap<>();
-        private final DuckDBConnection connection;
-        private final MessageDigest sha;
-        long added;
-
-        Agents(LoadContext ctx) throws SQLException {
-            try (Statement s = ctx.connection().createStatement();
-                 ResultSet r = s.executeQuery("SELECT agent_key, agent, agent_class, robot FROM user_agent")) {
-                while (r.next()) {
-                    known.add(r.getLong(1));
-                    forms.add(r.getString(2), new RobotClassifier.Verdict(r.getString(3), r.getBoolean(4)));
-                }
-            }
-            connection = ctx.connection().unwrap(DuckDBConnection.class);
-            try {
-                sha = MessageDigest.getInstance("SHA-256");
-            } catch (GeneralSecurityException e) {
-                throw new IllegalStateException(e);
-            }
-        }
-
-        /**
-         * A few recent agents, placed by length and two characters and confirmed with equals:
-         * most lines repeat an agent seen moments before, and comparing is cheaper than hashing.
-         */
-        private final byte[][] recent = new byte[1024][];
-        private final long[] recentKeys = new long[1024];
-
-        /** The key of the agent at {@code [from, to)} of {@code raw}, as logged (Latin-1 bytes of UTF-8 text). */
-        long key(byte[] raw, int from, int to) {
-            int n = to - from;
-            int slot = n == 0 ? 0 : (n * 31 + raw[from + (n >> 1)] * 7 + raw[to - 1]) & (recent.length - 1);
-            byte[] seen = recent[slot];
-            if (seen != null && java.util.Arrays.equals(seen, 0, seen.length, raw, from, to)) {
-                return recentKeys[slot];
-            }
-            long key = keyOf(raw, from, to);
-            recent[slot] = java.util.Arrays.copyOfRange(raw, from, to);
-            recentKeys[slot] = key;
-            return key;
-        }
-
-        private long keyOf(byte[] raw, int from, int to) {
-            long fnv = 0xcbf29ce484222325L;
-            for (int i = from; i < to; i++) {
-                fnv = (fnv ^ (raw[i] & 0xff)) * 0x100000001b3L;
-            }
-            if (fnv == Long.MIN_VALUE) {
-                fnv++;
-            }
-            long cached = keys.get(fnv, Long.MIN_VALUE);
-            if (cached != Long.MIN_VALUE) {
-                return cached;
-            }
-            // Logs are read byte for byte; agents are UTF-8 text.
-            String agent = new String(raw, from, to - from, StandardCharsets.UTF_8);
-            long digest = ByteBuffer.wrap(sha.digest(agent.getBytes(StandardCharsets.UTF_8))).getLong();
-            long key = digest == Long.MIN_VALUE ? digest + 1 : digest;
-            if (known.add(key)) {
-                pending.put(key, Map.entry(agent, forms.classifyLater(agent)));
-            }
-            if (keys.size() < 100_000) {
-                keys.put(fnv, key);
-            }
-            return key;
-        }
-
-        /** Records the agents first seen in this file with their classification, inside the file's transaction. */
-        void record() throws SQLException {
-            try (DuckDBAppender rows = connection.createAppender(DuckDBConnection.DEFAULT_SCHEMA, "user_agent")) {
-                for (var e : pending.entrySet()) {
-                    RobotClassifier.Verdict v = e.getValue().getValue().join();
-                    rows.beginRow().append(e.getKey()).append(e.getValue().getKey()).append(v.agentClass()).append(v.robot())
-                            .append(RobotClassifier.NAME).endRow();
-                }
-            }
-            added = pending.size();
-            pending.clear();
-        }
     }
 }

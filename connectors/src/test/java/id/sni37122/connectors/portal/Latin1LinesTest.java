@@ -63,10 +63,12 @@ class Latin1LinesTest {
     /** A quote preceded by an odd number of backslashes is inside the field; by an even number, it closes it. */
     @Test
     void escapedQuotesInTheUserAgent() throws Exception {
-        AccessLogParser parser = new AccessLogParser("combined");
-        parser.parse("36.72.1.1 - - [01/Mar/2023:10:00:00 +0800] \"GET /a HTTP/1.1\" 200 5 \"-\" \"Bot \\\"x\\\" y\\\\\"");
-        assertThat(parser.agent()).isEqualTo("Bot \"x\" y\\\\");
-        assertThat(parser.status).isEqualTo(200);
+        byte[] line = "36.72.1.1 - - [01/Mar/2023:10:00:00 +0800] \"GET /a HTTP/1.1\" 200 5 \"-\" \"Bot \\\"x\\\" y\\\\\""
+                .getBytes(StandardCharsets.ISO_8859_1);
+        Hit hit = new Hit();
+        new CombinedParser("combined").parse(line, 0, line.length, hit);
+        assertThat(new String(hit.agentBytes, hit.agentFrom, hit.agentTo - hit.agentFrom, StandardCharsets.ISO_8859_1)).isEqualTo("Bot \"x\" y\\\\");
+        assertThat(hit.status).isEqualTo(200);
     }
 
     @Test
