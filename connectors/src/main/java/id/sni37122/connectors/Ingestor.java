@@ -114,13 +114,29 @@ public final class Ingestor {
         String reason = reloadAsked ? Messages.get("connectors.reload_asked", file) : null;
         List<String> replacedPaths = new ArrayList<>(List.of(path));
         Future<String> shaLater;
+        boolean log = connector.appendable(format); // one record per line: logs grow, rotate and get compressed
+        Compression compression = Compression.NONE;
+        String head = null;
+        // The load (and the loads it continues) that holds this file's content, known by LogContent.
+        LogContent.Match continues = null;
+        Long chain = null;
+        long waiting = 0;
         try {
             size = Files.size(file);
+            if (size > 0) {
+                compression = Compression.of(file);
+            }
+            if (log && compression == Compression.NONE && size > 0) {
+                long complete = LogTail.completeLength(file, size);
+                waiting = size - complete; // a line the server is still writing: read whole by the next run
+                size = complete;
+            }
             if (size == 0) {
                 // Not an error: a log rotated at midnight is empty until the first hit. It is not
                 // recorded, so it loads once it has content.
+                String note = waiting > 0 ? Messages.get("connectors.line_waits", file) : Messages.get("connectors.file_empty_skipped", file);
                 return new FileOutcome(spec.kind(), file, format, FileOutcome.Status.SKIPPED, 0, 0, 0, Map.of(), Map.of(),
-                        null, Messages.get("connectors.file_empty_skipped", file), null);
+                        null, note, null);
             }
             // Only a file of the same size can have the same content. Otherwise the hash is computed on
             // another core while the file loads: a year of logs is gigabytes, and hashing it first
@@ -151,13 +167,40 @@ public final class Ingestor {
                 shaLater = HASHING.submit(() -> Hashes.sha256(file, hashed));
             }
             earlier = earlierVersion(c, spec.kind(), path);
+            if (log) {
+                head = LogContent.head(file);
+                continues = head == null ? null : LogContent.match(c, city.code(), spec.kind(), file, head);
+                String earlierHead = earlier == null ? null : LogContent.headOf(c, earlier.fileId);
+                if (continues != null) {
+                    earlier = loadOf(c, continues.fileId()); // the log this file is, whatever its name now
+                    chain = continues.fileId();
+                } else if (earlierHead != null && !earlierHead.equals(head)) {
+                    // New content under a known name: the log was rotated, and its earlier content keeps its rows.
+                    earlier = null;
+                    reason = null;
+                } else if (earlierHead != null) {
+                    chain = earlier.fileId; // the same log, changed otherwise than by growing
+                }
+            }
             if (earlier != null && reason == null) {
                 String changed = earlier.changesTo(settings, format);
                 if (changed != null) {
                     reason = Messages.get("connectors.settings_changed", file, changed);
                 }
             }
-            if (earlier != null && reason == null && earlier.size < size && connector.appendable(format) && !isGzip(file)) {
+            if (continues != null && reason == null) {
+                if (!(compression == Compression.NONE ? continues.bytes() < size : continues.longer())) {
+                    // Its content is loaded already, under another name (access.log.1 is yesterday's access.log):
+                    // recorded, so that the next run knows it by its hash alone.
+                    recordSameContent(c, spec, file, format, path, hashOf(shaLater), size, runId, settings, head, continues);
+                    return new FileOutcome(spec.kind(), file, format, FileOutcome.Status.SKIPPED, 0, 0, 0, Map.of(), Map.of(), null,
+                            waiting > 0 ? Messages.get("connectors.line_waits", file) : null, null);
+                }
+                startOffset = continues.bytes();
+                startLine = continues.lines();
+            } else if (earlier != null && chain == null && reason == null && earlier.size < size && log
+                    && compression == Compression.NONE) {
+                // loaded before log_content was kept: the same path, only grown
                 Hashes.Prefix prefix = Hashes.prefix(file, earlier.size);
                 if (prefix.sha256().equals(earlier.sha256)) {
                     startOffset = earlier.size;
@@ -165,7 +208,9 @@ public final class Ingestor {
                 }
             }
         } catch (IOException e) {
-            return failed(spec, file, format, new SourceException(file, Messages.get("connectors.file_unreadable") + " (" + e.getMessage() + ")"));
+            String message = compression != Compression.NONE ? Messages.get("connectors.compressed_broken", compression.label)
+                    : Messages.get("connectors.file_unreadable");
+            return failed(spec, file, format, new SourceException(file, message + " (" + e.getMessage() + ")"));
         }
         // A source that prunes its own history adds its new records to the earlier loads' rows.
         boolean accumulates = earlier != null && reason == null && startOffset == 0 && connector.accumulates(format);
@@ -176,7 +221,9 @@ public final class Ingestor {
         try {
             // The first statement opens the transaction, so appenders used by the connector join it.
             long fileId = nextFileId(c);
-            if (status == FileOutcome.Status.REPLACED) {
+            if (status == FileOutcome.Status.REPLACED && chain != null) {
+                removeChain(c, chain, fileId); // other days under the same name keep their rows
+            } else if (status == FileOutcome.Status.REPLACED) {
                 removeVersions(c, spec.kind(), replacedPaths, fileId);
             }
             FileLoad load;
@@ -216,6 +263,14 @@ public final class Ingestor {
                 p.setString(16, settings);
                 p.executeUpdate();
             }
+            if (log && head != null) {
+                // A compressed log's content hash is the connector's, which read it decompressed.
+                Object contentSha = compression == Compression.NONE ? sha : load.details().get("content_sha256");
+                Object contentBytes = compression == Compression.NONE ? (Object) size : load.details().get("content_bytes");
+                if (contentSha != null && contentBytes instanceof Number n) {
+                    LogContent.record(c, fileId, head, contentSha.toString(), n.longValue());
+                }
+            }
             c.commit();
             List<String> notes = new ArrayList<>();
             if (accumulates) {
@@ -224,6 +279,9 @@ public final class Ingestor {
                 notes.add(reason != null ? reason : Messages.get("connectors.file_changed", file));
             } else if (load.rowsRead() == 0 && startOffset == 0) {
                 notes.add(Messages.get("connectors.no_data_rows", file));
+            }
+            if (waiting > 0) {
+                notes.add(Messages.get("connectors.line_waits", file));
             }
             notes.addAll(load.notes());
             String note = notes.isEmpty() ? null : String.join("\n  ", notes);
@@ -329,6 +387,14 @@ public final class Ingestor {
         }
     }
 
+    /** The load {@code fileId}. */
+    private Earlier loadOf(Connection c, long fileId) throws SQLException {
+        try (PreparedStatement p = c.prepareStatement("SELECT " + EARLIER_COLUMNS + " FROM source_file WHERE file_id = ?")) {
+            p.setLong(1, fileId);
+            return earlier(p);
+        }
+    }
+
     /** The current load whose content is {@code sha}, the latest if several. */
     private Earlier loadedContent(Connection c, String kind, String sha) throws SQLException {
         try (PreparedStatement p = c.prepareStatement("SELECT " + EARLIER_COLUMNS
@@ -360,14 +426,7 @@ public final class Ingestor {
     }
 
     private void removeVersions(Connection c, String kind, String path, long newFileId) throws SQLException {
-        List<String> tables = new ArrayList<>();
-        try (Statement s = c.createStatement(); ResultSet r = s.executeQuery(
-                "SELECT DISTINCT table_name FROM information_schema.columns WHERE column_name = 'file_id' "
-                        + "AND table_schema = current_schema() AND table_name <> 'source_file' ORDER BY 1")) {
-            while (r.next()) {
-                tables.add(r.getString(1));
-            }
-        }
+        List<String> tables = fileTables(c);
         String versions = "SELECT file_id FROM source_file WHERE city = ? AND kind = ? AND path = ? AND superseded_by IS NULL";
         for (String table : tables) {
             try (PreparedStatement p = c.prepareStatement(
@@ -388,9 +447,90 @@ public final class Ingestor {
         }
     }
 
-    private static boolean isGzip(Path file) throws IOException {
-        try (InputStream in = Files.newInputStream(file)) {
-            return in.read() == 0x1f && in.read() == 0x8b;
+    /** Every table but source_file whose rows carry the file_id of their load. */
+    private static List<String> fileTables(Connection c) throws SQLException {
+        List<String> tables = new ArrayList<>();
+        try (Statement s = c.createStatement(); ResultSet r = s.executeQuery(
+                "SELECT DISTINCT table_name FROM information_schema.columns WHERE column_name = 'file_id' "
+                        + "AND table_schema = current_schema() AND table_name <> 'source_file' ORDER BY 1")) {
+            while (r.next()) {
+                tables.add(r.getString(1));
+            }
+        }
+        return tables;
+    }
+
+    /**
+     * Removes the rows of a load and of the loads it continues (resumed_from), whatever their paths,
+     * and marks them superseded: the content they hold changed, or is read otherwise now. Other loads
+     * at the same path (earlier days of a rotated log) keep theirs.
+     */
+    private void removeChain(Connection c, long last, long newFileId) throws SQLException {
+        List<Long> chain = new ArrayList<>();
+        try (PreparedStatement p = c.prepareStatement("SELECT resumed_from FROM source_file WHERE file_id = ?")) {
+            for (Long id = last; id != null; ) {
+                chain.add(id);
+                p.setLong(1, id);
+                try (ResultSet r = p.executeQuery()) {
+                    id = r.next() ? (Long) r.getObject(1) : null;
+                }
+            }
+        }
+        for (String table : fileTables(c)) {
+            try (PreparedStatement p = c.prepareStatement("DELETE FROM \"" + table.replace("\"", "\"\"") + "\" WHERE file_id = ?")) {
+                for (long id : chain) {
+                    p.setLong(1, id);
+                    p.executeUpdate();
+                }
+            }
+        }
+        try (PreparedStatement p = c.prepareStatement("UPDATE source_file SET superseded_by = ? WHERE file_id = ?")) {
+            for (long id : chain) {
+                p.setLong(1, newFileId);
+                p.setLong(2, id);
+                p.executeUpdate();
+            }
+        }
+    }
+
+    /** A file whose content is that of a load already made: recorded with no rows of its own, so the next run skips it by its hash. */
+    private void recordSameContent(Connection c, SourceSpec spec, Path file, String format, String path, String sha, long size, Long runId,
+                                   String settings, String head, LogContent.Match same) throws SQLException {
+        c.setAutoCommit(false);
+        try {
+            long fileId = nextFileId(c);
+            try (PreparedStatement p = c.prepareStatement(SqlResource.load(Ingestor.class, "source_file_insert.sql"))) {
+                p.setLong(1, fileId);
+                p.setString(2, city.code());
+                p.setString(3, spec.kind());
+                p.setString(4, format);
+                p.setString(5, path);
+                p.setString(6, sha);
+                p.setLong(7, size);
+                p.setObject(8, runId);
+                p.setLong(9, 0);
+                p.setLong(10, 0);
+                p.setLong(11, 0);
+                p.setString(12, JSON.writeValueAsString(Map.of("same_content_as", same.path())));
+                p.setLong(13, 0);
+                p.setLong(14, 0);
+                p.setObject(15, null);
+                p.setString(16, settings);
+                p.executeUpdate();
+            }
+            try (PreparedStatement p = c.prepareStatement("SELECT content_sha256 FROM log_content WHERE file_id = ?")) {
+                p.setLong(1, same.fileId());
+                try (ResultSet r = p.executeQuery()) {
+                    r.next();
+                    LogContent.record(c, fileId, head, r.getString(1), same.bytes());
+                }
+            }
+            c.commit();
+        } catch (SQLException | RuntimeException e) {
+            c.rollback();
+            throw e;
+        } finally {
+            c.setAutoCommit(true);
         }
     }
 

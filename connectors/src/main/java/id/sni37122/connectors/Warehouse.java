@@ -30,7 +30,8 @@ public final class Warehouse implements AutoCloseable {
             "007-portal-terms.sql",
             "008-inquiry-followups.sql",
             "009-read-settings.sql",
-            "010-heartbeat-history.sql");
+            "010-heartbeat-history.sql",
+            "011-log-content.sql");
 
     private final Connection connection;
     private final Path file;

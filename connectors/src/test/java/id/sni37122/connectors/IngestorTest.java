@@ -129,14 +129,31 @@ class IngestorTest {
 
     @Test
     void contentGoingBackToAnEarlierVersionIsLoadedAgainNotSkipped() throws Exception {
+        Path csv = Files.writeString(dir.resolve("heartbeat.csv"), "a\nb\n");
+        load(csv, false);
+        Files.writeString(csv, "z\n");
+        load(csv, false);
+        Files.writeString(csv, "a\nb\n");
+
+        assertThat(load(csv, false).status()).isEqualTo(FileOutcome.Status.REPLACED);
+        assertThat(lines()).containsExactly("1:a", "2:b");
+    }
+
+    /**
+     * A log whose name gets new content was rotated: its earlier content keeps its rows (logrotate
+     * moved or deleted the file that holds it), and when that content comes back under the name it
+     * is known as loaded already.
+     */
+    @Test
+    void aLogsEarlierContentKeepsItsRowsWhenTheNameGetsNewContent() throws Exception {
         Path log = Files.writeString(dir.resolve("access.log"), "a\nb\n");
         load(log, true);
         Files.writeString(log, "z\n");
-        load(log, true);
+        assertThat(load(log, true).status()).isEqualTo(FileOutcome.Status.LOADED);
         Files.writeString(log, "a\nb\n");
 
-        assertThat(load(log, true).status()).isEqualTo(FileOutcome.Status.REPLACED);
-        assertThat(lines()).containsExactly("1:a", "2:b");
+        assertThat(load(log, true).status()).isEqualTo(FileOutcome.Status.SKIPPED);
+        assertThat(lines()).containsExactlyInAnyOrder("1:a", "2:b", "1:z");
     }
 
     @Test

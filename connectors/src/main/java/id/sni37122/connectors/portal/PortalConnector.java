@@ -1,5 +1,6 @@
 package id.sni37122.connectors.portal;
 
+import id.sni37122.connectors.Compression;
 import id.sni37122.connectors.Connector;
 import id.sni37122.connectors.FileLoad;
 import id.sni37122.connectors.LoadContext;
@@ -7,12 +8,8 @@ import id.sni37122.connectors.Messages;
 import id.sni37122.connectors.SourceException;
 import id.sni37122.connectors.SourceSpec;
 import id.sni37122.connectors.table.PlausibleTime;
-import java.io.BufferedInputStream;
-import java.io.EOFException;
-import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -29,8 +26,6 @@ import java.util.Set;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.zip.GZIPInputStream;
-import java.util.zip.ZipException;
 import org.apache.arrow.c.ArrowArrayStream;
 import org.apache.arrow.c.Data;
 import org.apache.arrow.memory.BufferAllocator;
@@ -38,7 +33,7 @@ import org.apache.arrow.memory.RootAllocator;
 import org.duckdb.DuckDBConnection;
 
 /**
- * Open-data-portal access logs (10.1), plain or gzipped (found by content, not by name).
+ * Open-data-portal access logs (10.1), plain or compressed (found by content, not by name; see {@link LogInput}).
  * Every readable line is stored in reduced form: time, a keyed hash of the visitor (address +
  * user agent, HMAC with the installation's secret, so no raw address is kept), method, status,
  * path extension, host and a reference to the user agent, classified once per distinct agent.
@@ -133,7 +128,8 @@ public final class PortalConnector implements Connector {
         // and stores them, so on two cores the two halves of the work overlap.
         BlockingQueue<HitBatch> queue = new ArrayBlockingQueue<>(8);
         AtomicBoolean stop = new AtomicBoolean();
-        InputStream in = open(ctx.file(), ctx.startOffset(), ctx.endOffset());
+        LogInput input = LogInput.open(ctx.file(), ctx.startOffset(), ctx.endOffset());
+        InputStream in = input.in;
         Thread parsing = new Thread(() -> parse(in, ctx.startLine(), parser, agents, terms, visitors, hosts, queue, stop),
                 "sni37122-parse");
         parsing.setDaemon(true);
@@ -166,8 +162,9 @@ public final class PortalConnector implements Connector {
             stop.set(true);
             queue.clear();
         }
-        if (end.failure instanceof EOFException || end.failure instanceof ZipException) {
-            throw new SourceException(ctx.file(), end.lastLine, null, Messages.get("portal.gzip_broken", end.failure.getMessage()), end.failure);
+        if (input.compression != Compression.NONE && end.failure instanceof IOException) {
+            throw new SourceException(ctx.file(), end.lastLine, null,
+                    Messages.get("portal.compressed_broken", input.compression.label, end.failure.getMessage()), end.failure);
         }
         if (end.failure instanceof IOException io) {
             throw io;
@@ -183,6 +180,14 @@ public final class PortalConnector implements Connector {
         details.put("other_host", otherHost);
         details.put("new_agents", agents.added);
         details.put("classifier", RobotClassifier.NAME);
+        if (!input.text.equals("utf-8")) {
+            details.put("text", input.text);
+        }
+        if (input.compression != Compression.NONE) {
+            details.put("compression", input.compression.label);
+            details.put("content_sha256", input.contentSha256()); // read whole: the content that identifies it (LogContent)
+            details.put("content_bytes", input.contentBytes());
+        }
         return new FileLoad(read, loaded, details);
     }
 
@@ -288,49 +293,5 @@ public final class PortalConnector implements Connector {
             out.add(h.toString().strip().toLowerCase(Locale.ROOT));
         }
         return out;
-    }
-
-    private static InputStream open(Path file, long offset, long end) throws IOException {
-        InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16);
-        in.mark(2);
-        int b1 = in.read();
-        int b2 = in.read();
-        in.reset();
-        if (b1 == 0x1f && b2 == 0x8b) {
-            return new ReadAhead(new GZIPInputStream(in, 1 << 16)); // rotated logs: .gz, or gzip under any name; inflated on another core
-        }
-        in.skipNBytes(offset);
-        return end == Long.MAX_VALUE ? in : limited(in, end - offset);
-    }
-
-    /** At most {@code limit} bytes of {@code in}: a log written while it loads is read as far as it was hashed. */
-    private static InputStream limited(InputStream in, long limit) {
-        return new FilterInputStream(in) {
-            private long left = limit;
-
-            @Override
-            public int read() throws IOException {
-                if (left <= 0) {
-                    return -1;
-                }
-                int b = super.read();
-                if (b >= 0) {
-                    left--;
-                }
-                return b;
-            }
-
-            @Override
-            public int read(byte[] buffer, int offset, int length) throws IOException {
-                if (left <= 0) {
-                    return -1;
-                }
-                int n = super.read(buffer, offset, (int) Math.min(length, left));
-                if (n > 0) {
-                    left -= n;
-                }
-                return n;
-            }
-        };
     }
 }
