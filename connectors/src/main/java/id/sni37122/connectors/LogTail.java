@@ -13,11 +13,12 @@ import java.time.Instant;
  * Where a log still being written ends its last whole line. A server writes each line in one go,
  * but a run can read the file between the two halves of a write, or while the line is buffered:
  * the half line then waits for the next run, which reads it whole, instead of being rejected in
- * two pieces. A file left unwritten for an hour is taken as finished, last line and all.
+ * two pieces. A file left unwritten for five minutes is taken as finished, last line and all (a
+ * server writes a line in one go: a half line lasts moments, unless the server stopped mid-write).
  */
 final class LogTail {
 
-    private static final Duration QUIET = Duration.ofHours(1);
+    private static final Duration QUIET = Duration.ofMinutes(5);
     private static final int BLOCK = 1 << 16;
 
     private LogTail() {

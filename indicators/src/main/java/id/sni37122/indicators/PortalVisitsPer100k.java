@@ -98,6 +98,7 @@ public final class PortalVisitsPer100k implements Indicator {
         long endOfYear = LocalDate.of(year + 1, 1, 1).atStartOfDay(city.zone()).toEpochSecond();
         long[] months = new long[13];
         Map<String, Long> outcomes = new TreeMap<>();
+        long noAgent = 0;
         TreeSet<LocalDate> days = new TreeSet<>();
         try (PreparedStatement p = warehouse.prepareStatement(SqlResource.load(PortalVisitsPer100k.class, "portal_visits.sql"))) {
             String human = String.join("|", humanPatterns);
@@ -120,6 +121,7 @@ public final class PortalVisitsPer100k implements Indicator {
                     switch (r.getString(1)) {
                         case "visits" -> months[Integer.parseInt(r.getString(2))] = r.getLong(3);
                         case "hits" -> outcomes.put(r.getString(2), r.getLong(3));
+                        case "no_agent" -> noAgent = r.getLong(3);
                         default -> days.add(LocalDate.parse(r.getString(2)));
                     }
                 }
@@ -171,6 +173,10 @@ public final class PortalVisitsPer100k implements Indicator {
         details.put("hits", outcomes.values().stream().mapToLong(Long::longValue).sum());
         for (String outcome : List.of("counted", "method", "status", "static", "robot")) {
             details.put("hits_" + outcome, outcomes.getOrDefault(outcome, 0L));
+        }
+        details.put("hits_without_agent", noAgent);
+        if (noAgent > 0) {
+            warnings.add("warning.no_user_agent"); // robots among these hits are counted as people
         }
         int covered = days.headSet(lastDay, true).size();
         details.put("coverage_days", covered);

@@ -1,5 +1,7 @@
 -- 10.1 for one city and local year, in one pass over the stored hits.
 -- Each hit gets an outcome: the first rule it fails (method, status, static, robot) or 'counted'.
+-- Hits of a log format without a user agent (common, W3C without cs(User-Agent)) are counted
+-- apart ('no_agent'): their robots cannot be recognised.
 -- A visit starts at a counted hit whose visitor made no counted hit in the window before it;
 -- it belongs to the local year and month of that first hit, so it is never split at midnight
 -- or at a year's end. Hits of the window before the year are read, so a visit running into
@@ -18,7 +20,7 @@ WITH rule_codes AS (
            coalesce(list(code) FILTER (WHERE list_contains(string_split(?, ','), term)), []) AS statics
     FROM portal_term
 ), classified AS (
-    SELECT h.visitor, h.ts,
+    SELECT h.visitor, h.ts, h.agent_key IS NULL AS no_agent,
            CASE WHEN NOT list_contains(c.methods, h.method) THEN 'method'
                 WHEN NOT (h.status BETWEEN 200 AND 299 OR h.status = 304) THEN 'status'
                 WHEN h.ext IS NOT NULL AND list_contains(c.statics, h.ext) THEN 'static'
@@ -37,7 +39,7 @@ WITH rule_codes AS (
           FROM classified WHERE outcome = 'counted')
     WHERE (gap IS NULL OR gap > ?) AND ts >= ?
 ), in_year AS (
-    SELECT ts, outcome FROM classified WHERE ts >= ?
+    SELECT ts, outcome, no_agent FROM classified WHERE ts >= ?
 ), quarters AS (
     SELECT 'visits' AS what, NULL AS outcome, ts // 900 AS q, count(*) AS n FROM visit_starts GROUP BY 3
     UNION ALL
@@ -48,5 +50,7 @@ WITH rule_codes AS (
 SELECT 'visits' AS what, CAST(month(local_ts) AS VARCHAR) AS key, CAST(sum(n) AS BIGINT) AS n FROM local_quarters WHERE what = 'visits' GROUP BY 2
 UNION ALL
 SELECT 'hits', outcome, count(*) FROM in_year GROUP BY 2
+UNION ALL
+SELECT 'no_agent', NULL, count(*) FROM in_year WHERE no_agent
 UNION ALL
 SELECT 'day', strftime(CAST(local_ts AS DATE), '%Y-%m-%d'), CAST(sum(n) AS BIGINT) FROM local_quarters WHERE what = 'day' GROUP BY 2

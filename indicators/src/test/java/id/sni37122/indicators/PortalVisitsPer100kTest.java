@@ -2,7 +2,10 @@ package id.sni37122.indicators;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import id.sni37122.connectors.SourceSpec;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Statement;
 import java.util.List;
@@ -172,6 +175,37 @@ class PortalVisitsPer100kTest {
                 }
             }
             assertThat(rows).isPositive();
+        }
+    }
+
+    /**
+     * lnav's logfile_shop_access_log.0 (../shared/data/real/peer-logs, README there): 1 000 combined
+     * lines of a shop; by the default rules they make 39 visits (counted by hand for the README).
+     */
+    @Test
+    void lnavShopLogHas39Visits() throws Exception {
+        Path log = Path.of("").toAbsolutePath().getParent().resolveSibling("shared")
+                .resolve("data/real/peer-logs/lnav/logfile_shop_access_log.0");
+        assumeTrue(Files.isRegularFile(log), "../shared is not here; skipped");
+        try (TestCity city = new TestCity(dir)) {
+            assertThat(city.load(new SourceSpec("portal", log.toString(), dir, "combined", null, Map.of(), Map.of())).rowsLoaded()).isEqualTo(1000);
+            city.population(100_000, 2019);
+            IndicatorResult r = city.compute(new PortalVisitsPer100k(), 2019);
+            assertThat(r.numerator()).isEqualTo(39);
+            assertThat(r.warnings()).doesNotContain("warning.no_user_agent");
+        }
+    }
+
+    /** A log without user agents (common): robots cannot be told apart, and the result says so. */
+    @Test
+    void aLogWithoutUserAgentsWarns() throws Exception {
+        try (TestCity city = new TestCity(dir)) {
+            city.load("portal", "access.log", "common", "36.72.1.1 - - [05/Mar/2023:10:00:00 +0800] \"GET /dataset/a HTTP/1.1\" 200 5\n");
+            city.population(100_000, 2023);
+            IndicatorResult r = city.compute(new PortalVisitsPer100k(), 2023);
+            assertThat(r.numerator()).isEqualTo(1);
+            assertThat(r.warnings()).contains("warning.no_user_agent");
+            assertThat(r.details()).containsEntry("hits_without_agent", 1L);
         }
     }
 }

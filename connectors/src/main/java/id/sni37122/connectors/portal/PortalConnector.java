@@ -41,8 +41,9 @@ import org.duckdb.DuckDBConnection;
  */
 public final class PortalConnector implements Connector {
 
-    private static final Set<String> FORMATS = Set.of("combined", "common", "vhost_combined", "nginx", "custom", "analytics-csv");
-    private static final Set<String> OPTIONS = Set.of("hosts", "pattern", "tool");
+    private static final Set<String> FORMATS = Set.of("combined", "common", "vhost_combined", "nginx", "custom", "w3c", "caddy", "json",
+            "analytics-csv");
+    private static final Set<String> OPTIONS = Set.of("hosts", "pattern", "tool", "fields");
     /** The temporary view DuckDB scans the parsed hits through, one file at a time. */
     private static final String STREAM_VIEW = "portal_hit_stream";
     private static final String INSERT_HITS = "INSERT INTO portal_hit SELECT ?, ts, visitor, agent_key, method, status, ext, host FROM "
@@ -80,7 +81,8 @@ public final class PortalConnector implements Connector {
 
     @Override
     public boolean appendable(String format) {
-        return !format.equals("analytics-csv"); // every log format is one line per hit
+        // Every log format is one line per hit; a W3C file's lines are read through its #Fields: header, so it loads whole.
+        return !format.equals("analytics-csv") && !format.equals("w3c");
     }
 
     @Override
@@ -93,10 +95,21 @@ public final class PortalConnector implements Connector {
         if ("custom".equals(spec.format())) {
             parser("custom", spec, ZoneOffset.UTC);
         }
+        fields(spec);
     }
 
     /** The parser for a format; {@code custom} compiles the config's {@code pattern}. */
     private static HitParser parser(String format, SourceSpec spec, ZoneId zone) throws SourceException {
+        switch (format) {
+            case "w3c":
+                return new W3cParser(zone);
+            case "caddy":
+                return new JsonLogParser(true, Map.of());
+            case "json":
+                return new JsonLogParser(false, fields(spec));
+            default:
+                break;
+        }
         if (!format.equals("custom")) {
             return new CombinedParser(format.equals("nginx") ? "combined" : format);
         }
@@ -188,7 +201,17 @@ public final class PortalConnector implements Connector {
             details.put("content_sha256", input.contentSha256()); // read whole: the content that identifies it (LogContent)
             details.put("content_bytes", input.contentBytes());
         }
-        return new FileLoad(read, loaded, details);
+        String note = null;
+        if (!parser.hasAgentField()) {
+            details.put("no_agent_field", true); // robots cannot be told apart: 10.1 warns
+            note = Messages.get("portal.no_agent_field", ctx.file().getFileName(), ctx.format());
+        }
+        if (parser instanceof JsonLogParser json && json.assumedGet > 0) {
+            details.put("method_assumed_get", json.assumedGet);
+            String assumed = Messages.get("portal.method_assumed", ctx.file().getFileName(), json.assumedGet);
+            note = note == null ? assumed : note + " " + assumed;
+        }
+        return new FileLoad(read, loaded, details, note);
     }
 
     /** Arrow's memory, which needs java.nio opened to it: the jar's manifest does that, a bare class path does not. */
@@ -280,6 +303,26 @@ public final class PortalConnector implements Connector {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    /** The {@code fields:} option of a JSON log: 10.1's field names to the log's; unknown names are refused. */
+    private static Map<String, String> fields(SourceSpec spec) throws SourceException {
+        Object v = spec.options().get("fields");
+        if (v == null) {
+            return Map.of();
+        }
+        if (!(v instanceof Map<?, ?> map)) {
+            throw new SourceException(null, Messages.get("portal.fields_not_a_map", JsonLogParser.FIELD_NAMES));
+        }
+        Map<String, String> out = new LinkedHashMap<>();
+        for (var e : map.entrySet()) {
+            String key = String.valueOf(e.getKey());
+            if (!JsonLogParser.FIELD_NAMES.contains(key)) {
+                throw new SourceException(null, Messages.get("portal.unknown_field", key, JsonLogParser.FIELD_NAMES));
+            }
+            out.put(key, String.valueOf(e.getValue()));
+        }
+        return out;
     }
 
     /** The portal's host names (option {@code hosts}), lower-case; null: every host counts. */
