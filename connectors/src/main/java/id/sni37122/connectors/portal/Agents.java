@@ -17,7 +17,7 @@ import java.util.concurrent.CompletableFuture;
 import org.duckdb.DuckDBAppender;
 import org.duckdb.DuckDBConnection;
 
-/** Distinct user agents: known ones from the warehouse, new ones classified once and recorded. */
+/** Distinct user agents: known ones from the warehouse, new ones classified once and recorded without personal data ({@link AgentPrivacy}). */
 final class Agents {
     /** FNV-1a of the agent as logged to its key; agents repeat on nearly every line. */
     private final LongLongMap keys = new LongLongMap(1 << 12);
@@ -79,12 +79,13 @@ final class Agents {
         if (cached != Long.MIN_VALUE) {
             return cached;
         }
-        // Logs are read byte for byte; agents are UTF-8 text.
+        // Logs are read byte for byte; agents are UTF-8 text. Classified whole, stored and keyed without personal data.
         String agent = new String(raw, from, to - from, StandardCharsets.UTF_8);
-        long digest = ByteBuffer.wrap(sha.digest(agent.getBytes(StandardCharsets.UTF_8))).getLong();
+        String stored = AgentPrivacy.strip(agent);
+        long digest = ByteBuffer.wrap(sha.digest(stored.getBytes(StandardCharsets.UTF_8))).getLong();
         long key = digest == Long.MIN_VALUE ? digest + 1 : digest;
         if (known.add(key)) {
-            pending.put(key, Map.entry(agent, forms.classifyLater(agent)));
+            pending.put(key, Map.entry(stored, forms.classifyLater(agent)));
         }
         if (keys.size() < 100_000) {
             keys.put(fnv, key);
