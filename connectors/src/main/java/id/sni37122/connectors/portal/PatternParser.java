@@ -144,6 +144,13 @@ final class PatternParser extends TextLogParser {
         if (literal.length() > 0) {
             out.add(new Element(literal.toString().getBytes(StandardCharsets.ISO_8859_1), null, false));
         }
+        // A field is quoted when quotes stand on both sides of it: "$request_method $request_uri" is two fields in one quote.
+        for (int i = 0; i < out.size(); i++) {
+            Element e = out.get(i);
+            if (e.quoted() && (i + 1 == out.size() || out.get(i + 1).literal() == null || out.get(i + 1).literal()[0] != '"')) {
+                out.set(i, new Element(null, e.field(), false));
+            }
+        }
         return out;
     }
 
