@@ -244,25 +244,9 @@ public final class Ingestor {
                 return failed(spec, file, format, nothingLoaded(file, format, load, reasons, examples));
             }
             sha = hashOf(shaLater);
-            try (PreparedStatement p = c.prepareStatement(SqlResource.load(Ingestor.class, "source_file_insert.sql"))) {
-                p.setLong(1, fileId);
-                p.setString(2, city.code());
-                p.setString(3, spec.kind());
-                p.setString(4, format);
-                p.setString(5, path);
-                p.setString(6, sha);
-                p.setLong(7, size);
-                p.setObject(8, runId);
-                p.setLong(9, load.rowsRead());
-                p.setLong(10, load.rowsLoaded());
-                p.setLong(11, rejected);
-                p.setString(12, JSON.writeValueAsString(load.details()));
-                p.setLong(13, startOffset);
-                p.setLong(14, startLine);
-                p.setObject(15, status == FileOutcome.Status.APPENDED ? earlier.fileId : null);
-                p.setString(16, settings);
-                p.executeUpdate();
-            }
+            insertSourceFile(c, new SourceFileRow(fileId, spec.kind(), format, path, sha, size, runId, load.rowsRead(), load.rowsLoaded(),
+                    rejected, JSON.writeValueAsString(load.details()), startOffset, startLine,
+                    status == FileOutcome.Status.APPENDED ? earlier.fileId : null, settings));
             if (log && head != null) {
                 // A compressed log's content hash is the connector's, which read it decompressed.
                 Object contentSha = compression == Compression.NONE ? sha : load.details().get("content_sha256");
@@ -337,15 +321,7 @@ public final class Ingestor {
     /** Lines ended by CR alone (classic Mac, some exporters) read as one line: worth saying, as nothing else shows it. */
     private static boolean crOnly(Path file) {
         try (InputStream in = Files.newInputStream(file)) {
-            byte[] head = in.readNBytes(1 << 16);
-            boolean cr = false;
-            for (byte b : head) {
-                if (b == '\n') {
-                    return false;
-                }
-                cr |= b == '\r';
-            }
-            return cr;
+            return LogTail.crOnly(in.readNBytes(1 << 16));
         } catch (IOException e) {
             return false;
         }
@@ -447,6 +423,34 @@ public final class Ingestor {
         }
     }
 
+    /** A source_file row, in source_file_insert.sql's order. */
+    private record SourceFileRow(long fileId, String kind, String format, String path, String sha256, long size, Long runId, long rowsRead,
+                                 long rowsLoaded, long rowsRejected, String details, long startOffset, long startLine, Long resumedFrom,
+                                 String settings) {
+    }
+
+    private void insertSourceFile(Connection c, SourceFileRow row) throws SQLException {
+        try (PreparedStatement p = c.prepareStatement(SqlResource.load(Ingestor.class, "source_file_insert.sql"))) {
+            p.setLong(1, row.fileId());
+            p.setString(2, city.code());
+            p.setString(3, row.kind());
+            p.setString(4, row.format());
+            p.setString(5, row.path());
+            p.setString(6, row.sha256());
+            p.setLong(7, row.size());
+            p.setObject(8, row.runId());
+            p.setLong(9, row.rowsRead());
+            p.setLong(10, row.rowsLoaded());
+            p.setLong(11, row.rowsRejected());
+            p.setString(12, row.details());
+            p.setLong(13, row.startOffset());
+            p.setLong(14, row.startLine());
+            p.setObject(15, row.resumedFrom());
+            p.setString(16, row.settings());
+            p.executeUpdate();
+        }
+    }
+
     /** Every table but source_file whose rows carry the file_id of their load. */
     private static List<String> fileTables(Connection c) throws SQLException {
         List<String> tables = new ArrayList<>();
@@ -499,25 +503,8 @@ public final class Ingestor {
         c.setAutoCommit(false);
         try {
             long fileId = nextFileId(c);
-            try (PreparedStatement p = c.prepareStatement(SqlResource.load(Ingestor.class, "source_file_insert.sql"))) {
-                p.setLong(1, fileId);
-                p.setString(2, city.code());
-                p.setString(3, spec.kind());
-                p.setString(4, format);
-                p.setString(5, path);
-                p.setString(6, sha);
-                p.setLong(7, size);
-                p.setObject(8, runId);
-                p.setLong(9, 0);
-                p.setLong(10, 0);
-                p.setLong(11, 0);
-                p.setString(12, JSON.writeValueAsString(Map.of("same_content_as", same.path())));
-                p.setLong(13, 0);
-                p.setLong(14, 0);
-                p.setObject(15, null);
-                p.setString(16, settings);
-                p.executeUpdate();
-            }
+            insertSourceFile(c, new SourceFileRow(fileId, spec.kind(), format, path, sha, size, runId, 0, 0, 0,
+                    JSON.writeValueAsString(Map.of("same_content_as", same.path())), 0, 0, null, settings));
             try (PreparedStatement p = c.prepareStatement("SELECT content_sha256 FROM log_content WHERE file_id = ?")) {
                 p.setLong(1, same.fileId());
                 try (ResultSet r = p.executeQuery()) {

@@ -16,7 +16,7 @@ import java.time.Instant;
  * two pieces. A file left unwritten for five minutes is taken as finished, last line and all (a
  * server writes a line in one go: a half line lasts moments, unless the server stopped mid-write).
  */
-final class LogTail {
+public final class LogTail {
 
     private static final Duration QUIET = Duration.ofMinutes(5);
     private static final int BLOCK = 1 << 16;
@@ -53,5 +53,17 @@ final class LogTail {
             }
         }
         return 0;
+    }
+
+    /** Whether lines end in CR alone (classic Mac, some exporters): {@code head}, a file's first bytes, holds a CR and no LF. */
+    public static boolean crOnly(byte[] head) {
+        boolean cr = false;
+        for (byte b : head) {
+            if (b == '\n') {
+                return false;
+            }
+            cr |= b == '\r';
+        }
+        return cr;
     }
 }

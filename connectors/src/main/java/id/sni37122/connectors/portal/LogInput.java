@@ -2,6 +2,7 @@ package id.sni37122.connectors.portal;
 
 import id.sni37122.connectors.Compression;
 import id.sni37122.connectors.Hashes;
+import id.sni37122.connectors.LogTail;
 import java.io.BufferedInputStream;
 import java.io.ByteArrayInputStream;
 import java.io.FilterInputStream;
@@ -105,24 +106,13 @@ final class LogInput {
         if (utf16 != null) {
             in = new Utf8Of(new InputStreamReader(in, utf16));
         }
-        if (crOnly(head)) {
+        if (LogTail.crOnly(head)) {
             text += " cr";
             in = new CrAsLf(in);
         }
         return new LogInput(in, compression, text, content);
     }
 
-    /** Whether the lines end in CR alone: the first bytes hold a CR and no LF. */
-    private static boolean crOnly(byte[] head) {
-        boolean cr = false;
-        for (byte b : head) {
-            if (b == '\n') {
-                return false;
-            }
-            cr |= b == '\r';
-        }
-        return cr;
-    }
 
     /** At most {@code limit} bytes of {@code in}: a log written while it loads is read as far as it was hashed. */
     private static InputStream limited(InputStream in, long limit) {
