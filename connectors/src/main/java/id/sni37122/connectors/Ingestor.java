@@ -249,7 +249,7 @@ public final class Ingestor {
                     status == FileOutcome.Status.APPENDED ? earlier.fileId : null, settings));
             if (log && head != null) {
                 // A compressed log's content hash is the connector's, which read it decompressed.
-                Object contentSha = compression == Compression.NONE ? sha : load.details().get("content_sha256");
+                Object contentSha = compression == Compression.NONE ? sha : load.details().get("content_hash");
                 Object contentBytes = compression == Compression.NONE ? (Object) size : load.details().get("content_bytes");
                 if (contentSha != null && contentBytes instanceof Number n) {
                     LogContent.record(c, fileId, head, contentSha.toString(), n.longValue());
@@ -505,7 +505,7 @@ public final class Ingestor {
             long fileId = nextFileId(c);
             insertSourceFile(c, new SourceFileRow(fileId, spec.kind(), format, path, sha, size, runId, 0, 0, 0,
                     JSON.writeValueAsString(Map.of("same_content_as", same.path())), 0, 0, null, settings));
-            try (PreparedStatement p = c.prepareStatement("SELECT content_sha256 FROM log_content WHERE file_id = ?")) {
+            try (PreparedStatement p = c.prepareStatement("SELECT content_hash FROM log_content WHERE file_id = ?")) {
                 p.setLong(1, same.fileId());
                 try (ResultSet r = p.executeQuery()) {
                     r.next();

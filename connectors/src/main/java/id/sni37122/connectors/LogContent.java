@@ -11,16 +11,18 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.zip.CRC32C;
+import java.util.zip.Checksum;
 
 /**
  * A log's content, decompressed, as what identifies it across logrotate's renames and
  * compression: {@code access.log} loaded tonight is {@code access.log.1} tomorrow (perhaps with
  * the lines written after tonight's run) and {@code access.log.2.gz} the night after. Each load of
  * an appendable log records the hash of its content's first line (the head, to find candidates)
- * and of all the content it has loaded; a file whose content starts with a loaded content is
+ * and of all the content it has loaded (SHA-256, or CRC32C for a compressed load); a file whose content starts with a loaded content is
  * that log, already loaded or grown, whatever its name and compression.
  */
-final class LogContent {
+public final class LogContent {
 
     /** A first line longer than this is hashed only this far. */
     private static final int HEAD_LIMIT = 4096;
@@ -48,7 +50,7 @@ final class LogContent {
         return n == 0 ? null : HexFormat.of().formatHex(digest.digest());
     }
 
-    private record Candidate(long fileId, String path, String sha256, long bytes) {
+    private record Candidate(long fileId, String path, String hash, long bytes) {
     }
 
     /**
@@ -72,6 +74,7 @@ final class LogContent {
             return null;
         }
         MessageDigest digest = Hashes.sha256();
+        CRC32C crc = new CRC32C();
         byte[] buffer = new byte[1 << 16];
         long read = 0;
         long lines = 0;
@@ -85,6 +88,7 @@ final class LogContent {
                     break; // shorter than every candidate left
                 }
                 digest.update(buffer, 0, n);
+                crc.update(buffer, 0, n);
                 for (int i = 0; i < n; i++) {
                     if (buffer[i] == '\n') {
                         lines++;
@@ -93,7 +97,8 @@ final class LogContent {
                 read += n;
                 while (next < candidates.size() && candidates.get(next).bytes() == read) {
                     Candidate at = candidates.get(next++);
-                    if (HexFormat.of().formatHex(clone(digest).digest()).equals(at.sha256())) {
+                    String hash = at.hash().startsWith(CRC32C_PREFIX) ? crc32c(crc) : HexFormat.of().formatHex(clone(digest).digest());
+                    if (hash.equals(at.hash())) {
                         best = new Match(at.fileId(), at.path(), at.bytes(), lines, false);
                     }
                 }
@@ -104,6 +109,14 @@ final class LogContent {
             }
         }
         return best;
+    }
+
+    /** How a compressed load's content hash begins (see 010-log-content.sql). */
+    static final String CRC32C_PREFIX = "crc32c:";
+
+    /** A CRC32C as the content hash of a compressed load. */
+    public static String crc32c(Checksum crc) {
+        return CRC32C_PREFIX + String.format("%08x", crc.getValue());
     }
 
     private static MessageDigest clone(MessageDigest d) {
@@ -124,11 +137,11 @@ final class LogContent {
         }
     }
 
-    static void record(Connection c, long fileId, String head, String contentSha256, long contentBytes) throws SQLException {
+    static void record(Connection c, long fileId, String head, String contentHash, long contentBytes) throws SQLException {
         try (PreparedStatement p = c.prepareStatement("INSERT OR REPLACE INTO log_content VALUES (?, ?, ?, ?)")) {
             p.setLong(1, fileId);
             p.setString(2, head);
-            p.setString(3, contentSha256);
+            p.setString(3, contentHash);
             p.setLong(4, contentBytes);
             p.executeUpdate();
         }

@@ -1,7 +1,7 @@
 package id.sni37122.connectors.portal;
 
 import id.sni37122.connectors.Compression;
-import id.sni37122.connectors.Hashes;
+import id.sni37122.connectors.LogContent;
 import id.sni37122.connectors.LogTail;
 import java.io.BufferedInputStream;
 import java.io.ByteArrayInputStream;
@@ -18,8 +18,7 @@ import java.nio.charset.CharsetEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.util.HexFormat;
+import java.util.zip.CRC32C;
 
 /**
  * A portal log's bytes as the parser reads them: decompressed whatever the compression (found by
@@ -45,9 +44,9 @@ final class LogInput {
         this.content = content;
     }
 
-    /** SHA-256 of the decompressed content and its length, for a compressed file read to its end; else null. */
-    String contentSha256() {
-        return content == null ? null : HexFormat.of().formatHex(content.digest.digest());
+    /** The hash of the decompressed content (CRC32C, see LogContent) and its length, for a compressed file read to its end; else null. */
+    String contentHash() {
+        return content == null ? null : LogContent.crc32c(content.crc);
     }
 
     long contentBytes() {
@@ -65,7 +64,7 @@ final class LogInput {
         DigestCount content = null;
         byte[] head;
         if (compression != Compression.NONE) {
-            // Rotated logs: decompressed on another core, hashed as they pass so that a copy compressed
+            // Rotated logs: decompressed on another core, checksummed as they pass so that a copy compressed
             // otherwise is known by its content.
             content = new DigestCount(Compression.content(raw));
             in = new ReadAhead(content);
@@ -145,9 +144,9 @@ final class LogInput {
         };
     }
 
-    /** Counts and hashes the bytes read through it. */
+    /** Counts and checksums the bytes read through it. */
     private static final class DigestCount extends FilterInputStream {
-        final MessageDigest digest = Hashes.sha256();
+        final CRC32C crc = new CRC32C();
         long count;
 
         DigestCount(InputStream in) {
@@ -158,7 +157,7 @@ final class LogInput {
         public int read() throws IOException {
             int b = super.read();
             if (b >= 0) {
-                digest.update((byte) b);
+                crc.update(b);
                 count++;
             }
             return b;
@@ -168,7 +167,7 @@ final class LogInput {
         public int read(byte[] buffer, int offset, int length) throws IOException {
             int n = super.read(buffer, offset, length);
             if (n > 0) {
-                digest.update(buffer, offset, n);
+                crc.update(buffer, offset, n);
                 count += n;
             }
             return n;

@@ -198,7 +198,7 @@ public final class PortalConnector implements Connector {
         }
         if (input.compression != Compression.NONE) {
             details.put("compression", input.compression.label);
-            details.put("content_sha256", input.contentSha256()); // read whole: the content that identifies it (LogContent)
+            details.put("content_hash", input.contentHash()); // read whole: the content that identifies it (LogContent)
             details.put("content_bytes", input.contentBytes());
         }
         String note = null;
