@@ -69,11 +69,11 @@ public final class PortalConnector implements Connector {
         return OPTIONS;
     }
 
-    /** A log line's time carries its offset, so the zone shapes only an export's dates and a custom pattern's. */
+    /** A log line's time carries its offset, so the zone shapes only an export's dates, a custom pattern's and W3C's time-local. */
     @Override
     public Map<String, Object> readSettings(SourceSpec spec, String format, ZoneId cityZone) {
         Map<String, Object> settings = Connector.super.readSettings(spec, format, cityZone);
-        if (!format.equals("analytics-csv") && !format.equals("custom")) {
+        if (!format.equals("analytics-csv") && !format.equals("custom") && !format.equals("w3c")) {
             settings.remove("timezone");
         }
         return settings;
