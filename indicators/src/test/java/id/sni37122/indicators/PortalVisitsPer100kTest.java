@@ -2,10 +2,9 @@ package id.sni37122.indicators;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import id.sni37122.connectors.SharedData;
 import id.sni37122.connectors.SourceSpec;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Statement;
 import java.util.List;
@@ -184,9 +183,7 @@ class PortalVisitsPer100kTest {
      */
     @Test
     void lnavShopLogHas39Visits() throws Exception {
-        Path log = Path.of("").toAbsolutePath().getParent().resolveSibling("shared")
-                .resolve("data/real/peer-logs/lnav/logfile_shop_access_log.0");
-        assumeTrue(Files.isRegularFile(log), "../shared is not here; skipped");
+        Path log = SharedData.require("data/real/peer-logs/lnav/logfile_shop_access_log.0");
         try (TestCity city = new TestCity(dir)) {
             assertThat(city.load(new SourceSpec("portal", log.toString(), dir, "combined", null, Map.of(), Map.of())).rowsLoaded()).isEqualTo(1000);
             city.population(100_000, 2019);
