@@ -208,7 +208,8 @@ public final class Ingestor {
                 }
             }
         } catch (IOException e) {
-            String message = compression != Compression.NONE ? Messages.get("connectors.compressed_broken", compression.label)
+            String message = e instanceof Compression.Unsupported u ? Messages.get("connectors.compression_unsupported", u.compression.label, file.getFileName())
+                    : compression != Compression.NONE ? Messages.get("connectors.compressed_broken", compression.label)
                     : Messages.get("connectors.file_unreadable");
             return failed(spec, file, format, new SourceException(file, message + " (" + e.getMessage() + ")"));
         }
