@@ -252,4 +252,25 @@ class DowntimePerIncidentTest {
             assertThat(rows(y2024, "monthly").get(0)).containsExactly(1, 1L, 0.5, 0.5);
         }
     }
+
+    @Test
+    void aPrometheusYearAtAOneHourStepSaysItsStep() throws Exception {
+        try (TestCity city = new TestCity(dir)) {
+            // A year queried in one range query can be no finer than about 48 minutes: here 1 hour.
+            // 1688169600 = 2023-07-01 00:00 UTC; down at 02:00 and 03:00, up at 04:00: 2 hours, as far as an hourly sample can tell.
+            city.load("heartbeats", "tahun.json", null, """
+                    {"status":"success","data":{"resultType":"matrix","result":[
+                      {"metric":{"__name__":"probe_success","instance":"https://data.kota.go.id","job":"blackbox_http"},
+                       "values":[[1688169600,"1"],[1688173200,"1"],[1688176800,"0"],[1688180400,"0"],[1688184000,"1"],[1688187600,"1"]]}
+                    ]}}
+                    """);
+            IndicatorResult r = city.compute(new DowntimePerIncident(), 2023);
+            assertThat(r.denominator()).isEqualTo(1);
+            assertThat(r.numerator()).isEqualTo(2.0);
+            assertThat(r.warnings()).contains("warning.coarse_step");
+            assertThat(r.details()).containsEntry("step_minutes", 60.0).containsEntry("step_monitor", "https://data.kota.go.id");
+            // A coarser limit accepts it.
+            assertThat(city.compute(new DowntimePerIncident(), 2023, Map.of("max_step", "1h")).warnings()).doesNotContain("warning.coarse_step");
+        }
+    }
 }

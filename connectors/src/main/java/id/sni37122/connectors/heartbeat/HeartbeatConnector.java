@@ -31,6 +31,8 @@ import java.util.Set;
 public final class HeartbeatConnector implements Connector {
 
     private static final Map<String, List<String>> FIELDS = new LinkedHashMap<>();
+    /** Options by format: a Prometheus answer of avg_over_time fractions says below which value a sample is down. */
+    private static final Map<String, Set<String>> OPTIONS = Map.of("prometheus", Set.of("down_below"));
     private static final Map<String, String> STATUS = Map.of("up", "up", "1", "up", "naik", "up",
             "down", "down", "0", "down", "turun", "down", "mati", "down");
 
@@ -71,8 +73,11 @@ public final class HeartbeatConnector implements Connector {
 
     @Override
     public void check(SourceSpec spec) throws SourceException {
-        if (!spec.options().isEmpty()) {
-            throw new SourceException(null, Messages.get("heartbeat.unknown_option", spec.options().keySet().iterator().next()));
+        String format = spec.format() != null ? spec.format() : defaultFormat(Path.of(spec.path()));
+        for (String option : spec.options().keySet()) {
+            if (!OPTIONS.getOrDefault(format, Set.of()).contains(option)) {
+                throw new SourceException(null, Messages.get("heartbeat.unknown_option", option));
+            }
         }
     }
 
