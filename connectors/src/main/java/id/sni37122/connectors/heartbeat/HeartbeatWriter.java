@@ -78,6 +78,11 @@ final class HeartbeatWriter implements AutoCloseable {
         }
     }
 
+    /** Rows written into the table by other means (a staged insert). */
+    void added(long rows) {
+        written += rows;
+    }
+
     long written() {
         return written;
     }

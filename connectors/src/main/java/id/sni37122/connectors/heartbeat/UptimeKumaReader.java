@@ -95,50 +95,53 @@ final class UptimeKumaReader {
                 "SELECT monitor_key, max(ts) FROM heartbeat WHERE city = ? AND monitor_key LIKE 'uptime-kuma:%' GROUP BY monitor_key");
         Map<String, Long> byStatus = new TreeMap<>();
         long known = 0;
-        Set<String> names = new TreeSet<>();
-        for (Monitor m : monitors.values()) {
-            LocalDateTime after = loaded.get(m.key());
-            String sql = "SELECT id, status, time" + (hasImportant ? ", important" : "") + " FROM heartbeat WHERE monitor_id = ?"
-                    + (after == null ? "" : " AND time >= ?") + " ORDER BY time, id";
-            try (PreparedStatement p = kuma.prepareStatement(sql)) {
-                p.setInt(1, m.id());
-                if (after != null) {
-                    // Text comparison on Kuma's own format, a second early: the exact cut is made below.
-                    p.setString(2, KUMA_TIME.format(after.minusSeconds(1)));
-                }
-                try (ResultSet r = p.executeQuery()) {
+        Set<Integer> seen = new TreeSet<>();
+        try (KumaStage stage = new KumaStage(ctx, monitors.values().stream()
+                .map(m -> new KumaStage.Monitor(m.id(), m.key(), m.name(), m.interval())).toList())) {
+            if (loaded.isEmpty()) {
+                // A first read: one scan in the table's own order, much faster than monitor by monitor
+                // through the time index; heartbeats of a monitor no longer there are a damaged copy
+                // (Kuma deletes them with their monitor).
+                try (PreparedStatement p = kuma.prepareStatement("SELECT id, monitor_id, status, time"
+                        + (hasImportant ? ", important" : "") + " FROM heartbeat ORDER BY id");
+                     ResultSet r = p.executeQuery()) {
                     while (r.next()) {
-                        long id = r.getLong(1);
-                        String text = r.getString(3);
-                        Instant time = time(text);
-                        if (after != null && time != null && !Warehouse.utc(time).isAfter(after)) {
-                            known++;
-                            continue;
-                        }
                         read[0]++;
-                        int code = r.getInt(2);
-                        if (r.wasNull() || code < 0 || code >= STATUS.length) {
-                            ctx.rejects().reject(id, "heartbeat.status", "heartbeat.kuma_bad_status", r.getString(2));
-                            continue;
+                        if (!monitors.containsKey(r.getInt(2))) {
+                            ctx.rejects().reject(r.getLong(1), "heartbeat.monitor_id", "heartbeat.kuma_no_monitor", r.getString(2));
+                        } else if (beat(ctx, r, hasImportant, Long.MIN_VALUE, stage, byStatus) != null) {
+                            seen.add(r.getInt(2));
                         }
-                        if (time == null) {
-                            ctx.rejects().reject(id, "heartbeat.time", "heartbeat.kuma_bad_time", text);
-                            continue;
-                        }
-                        if (!PlausibleTime.ok(time)) {
-                            ctx.rejects().reject(id, "heartbeat.time", "connectors.date_out_of_range", text);
-                            continue;
-                        }
-                        Boolean important = hasImportant ? r.getBoolean(4) : null;
-                        out.add(id, m.key(), m.name(), time, STATUS[code], m.interval(), important);
-                        byStatus.merge(STATUS[code], 1L, Long::sum);
-                        names.add(m.key());
                     }
                 }
             }
-        }
-        if (loaded.isEmpty()) {
-            read[0] += rejectOrphans(ctx, kuma);
+            for (Monitor m : loaded.isEmpty() ? List.<Monitor>of() : monitors.values()) {
+                LocalDateTime after = loaded.get(m.key());
+                String sql = "SELECT id, monitor_id, status, time" + (hasImportant ? ", important" : "") + " FROM heartbeat WHERE monitor_id = ?"
+                        + (after == null ? "" : " AND time >= ?") + " ORDER BY time, id";
+                long afterMillis = after == null ? Long.MIN_VALUE : after.toInstant(ZoneOffset.UTC).toEpochMilli();
+                try (PreparedStatement p = kuma.prepareStatement(sql)) {
+                    p.setInt(1, m.id());
+                    if (after != null) {
+                        // Text comparison on Kuma's own format, a second early: the exact cut is made in beat().
+                        p.setString(2, KUMA_TIME.format(after.minusSeconds(1)));
+                    }
+                    try (ResultSet r = p.executeQuery()) {
+                        while (r.next()) {
+                            Boolean fresh = beat(ctx, r, hasImportant, afterMillis, stage, byStatus);
+                            if (fresh == Boolean.FALSE) {
+                                known++;
+                                continue;
+                            }
+                            read[0]++;
+                            if (fresh != null) {
+                                seen.add(m.id());
+                            }
+                        }
+                    }
+                }
+            }
+            out.added(stage.finish());
         }
         long buckets = version == 2 ? stats(ctx, kuma, tables, monitors) : 0;
         out.source("uptime-kuma-" + version, keepDays, version == 2 ? RAW_HOURS_2 : null, null, latest(kuma));
@@ -146,7 +149,7 @@ final class UptimeKumaReader {
         details.put("kuma_version", version == 2 ? "2.x" : "1.x");
         details.put("keep_days", keepDays);
         details.putAll(byStatus);
-        details.put("monitors", names.size());
+        details.put("monitors", seen.size());
         details.put("already_loaded", known);
         if (version == 2) {
             details.put("stat_rows", buckets);
@@ -165,18 +168,35 @@ final class UptimeKumaReader {
         }
     }
 
-    /** Heartbeats whose monitor row is gone: Kuma deletes them with the monitor, so these are a damaged copy. */
-    private static long rejectOrphans(LoadContext ctx, Connection kuma) throws SQLException {
-        long n = 0;
-        try (PreparedStatement p = kuma.prepareStatement(
-                "SELECT h.id, h.monitor_id FROM heartbeat h WHERE NOT EXISTS (SELECT 1 FROM monitor m WHERE m.id = h.monitor_id) ORDER BY h.id");
-             ResultSet r = p.executeQuery()) {
-            while (r.next()) {
-                ctx.rejects().reject(r.getLong(1), "heartbeat.monitor_id", "heartbeat.kuma_no_monitor", r.getString(2));
-                n++;
-            }
+    /**
+     * One heartbeat of the result set (id, monitor_id, status, time[, important]) into the stage:
+     * TRUE when staged, FALSE when not later than {@code afterMillis} (already in the warehouse),
+     * null when rejected.
+     */
+    private static Boolean beat(LoadContext ctx, ResultSet r, boolean hasImportant, long afterMillis, KumaStage stage,
+                                Map<String, Long> byStatus) throws SQLException {
+        long id = r.getLong(1);
+        String text = r.getString(4);
+        long millis = KumaTime.epochMillis(text);
+        if (millis != Long.MIN_VALUE && millis <= afterMillis) {
+            return Boolean.FALSE;
         }
-        return n;
+        int code = r.getInt(3);
+        if (r.wasNull() || code < 0 || code >= STATUS.length) {
+            ctx.rejects().reject(id, "heartbeat.status", "heartbeat.kuma_bad_status", r.getString(3));
+            return null;
+        }
+        if (millis == Long.MIN_VALUE) {
+            ctx.rejects().reject(id, "heartbeat.time", "heartbeat.kuma_bad_time", text);
+            return null;
+        }
+        if (!PlausibleTime.ok(Instant.ofEpochMilli(millis))) {
+            ctx.rejects().reject(id, "heartbeat.time", "connectors.date_out_of_range", text);
+            return null;
+        }
+        stage.add(id, r.getInt(2), millis, code, hasImportant ? r.getBoolean(5) : null);
+        byStatus.merge(STATUS[code], 1L, Long::sum);
+        return Boolean.TRUE;
     }
 
     /**
@@ -331,6 +351,12 @@ final class UptimeKumaReader {
 
     /** Kuma writes UTC as {@code 2023-10-01 06:05:00.123}; an offset, if some release writes one, is honoured. */
     static Instant time(String text) {
+        long millis = KumaTime.epochMillis(text);
+        return millis == Long.MIN_VALUE ? null : Instant.ofEpochMilli(millis);
+    }
+
+    /** {@link #time} for what the fast path does not take: other separators, an offset. */
+    static Instant parsedTime(String text) {
         if (text == null || text.isBlank()) {
             return null;
         }
