@@ -31,10 +31,9 @@ $(JAR): $(shell find connectors indicators reports cli -path '*/src/main/*' -typ
 dist:
 	$(MVN) -DskipTests package
 
-## bench: portal-log ingest throughput (10 million generated lines, plain and .gz), then 10.4 from a year of Uptime Kuma heartbeats
+## bench: portal-log ingest throughput (10 million generated lines, plain and .gz)
 bench:
 	bash bench/run.sh
-	bash bench/kuma.sh
 
 ## samples: regenerate the sample cities deterministically
 samples:
