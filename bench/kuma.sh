@@ -10,7 +10,10 @@ cd "$(dirname "$0")/.."
 . bench/lib.sh
 MONITORS=${MONITORS:-13}
 db="$WORK/kuma-$MONITORS.db"
-[ -f "$db" ] || java -cp "$(dirname "$(dirname "$SNI")")/lib/*" bench/GenerateKuma.java "$db" "$MONITORS"
+# The generator needs sqlite-jdbc: the release's lib/, else the build's jar.
+classpath="$(dirname "$(dirname "$SNI")")/lib"
+[ -d "$classpath" ] && classpath="$classpath/*" || classpath=cli/target/sni37122.jar
+[ -f "$db" ] || java -cp "$classpath" bench/GenerateKuma.java "$db" "$MONITORS"
 beats=$(sqlite3 "$db" "SELECT count(*) FROM heartbeat" 2>/dev/null || echo "?")
 
 for sni in ${SNI_OLD:+"$SNI_OLD"} "$SNI"; do
