@@ -512,7 +512,7 @@ class BadInputCorpusTest {
         assertThat(run.exitCode()).as(run.out() + run.err()).isEqualTo(ExitCode.DATA_QUALITY);
         assertThat(run.out()).contains("Peringatan Kota Uji tahun 2023, 10.1: Ada hari tanpa data log",
                 "Peringatan Kota Uji tahun 2023, 10.3: Ada catatan yang belum ditanggapi");
-        assertThat(run.err()).contains("cakupan log portal 1,6% hari (minimal 90%)", "belum dijawab 50% (batas 20%)");
+        assertThat(run.err()).contains("cakupan data indikator 10.1 1,6% (minimal 90%", "belum dijawab 50% (batas 20%)");
 
         CliRunner.Result quiet = CliRunner.run("compute", "-q", "-c", config.toString());
         assertThat(quiet.exitCode()).isEqualTo(ExitCode.DATA_QUALITY);
