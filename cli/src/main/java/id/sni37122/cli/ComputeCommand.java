@@ -1,5 +1,6 @@
 package id.sni37122.cli;
 
+import id.sni37122.connectors.Messages;
 import id.sni37122.indicators.IndicatorResult;
 import java.io.IOException;
 import java.sql.SQLException;
@@ -30,15 +31,28 @@ final class ComputeCommand extends CityCommand {
             long runId = p.startRun("compute");
             List<IndicatorResult> results = p.compute(year);
             p.save(runId, results);
+            List<String> warnings = ResultWarnings.lines(config.city().name(), results);
             if (json) {
                 console.data(JSON.writeValueAsString(toJson(results)));
+                warnings.forEach(console::problem); // stdout is the JSON; the warnings are in it and on stderr
             } else {
                 console.info(ResultTable.render(config.city().name(), results));
+                warnings.forEach(console::warning);
             }
             List<String> missing = p.missingPopulation(results);
             missing.forEach(console::problem);
             int exit = missing.isEmpty() ? ExitCode.OK : ExitCode.FAILED;
-            p.finishRun(runId, exit, null, 0, String.join("; ", missing));
+            if (results.isEmpty()) {
+                console.problem(year == null ? Messages.get("cli.nothing_to_compute", config.city().name())
+                        : Messages.get("cli.no_data_year", config.city().name(), String.valueOf(year)));
+                exit = ExitCode.FAILED;
+            }
+            List<String> crossed = exit == ExitCode.OK ? QualityThresholds.crossed(config, null, results) : List.of();
+            crossed.forEach(c -> console.problem(Messages.get("cli.threshold", c)));
+            if (!crossed.isEmpty()) {
+                exit = ExitCode.DATA_QUALITY;
+            }
+            p.finishRun(runId, exit, null, warnings.size(), String.join("; ", missing));
             return exit;
         }
     }
@@ -57,7 +71,7 @@ final class ComputeCommand extends CityCommand {
             o.put("unit", r.unit());
             o.put("rules", r.rules());
             o.put("details", r.details());
-            o.put("warnings", r.warnings());
+            o.put("warnings", ResultWarnings.json(r));
             out.add(o);
         }
         return out;

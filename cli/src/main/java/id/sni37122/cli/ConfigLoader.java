@@ -8,9 +8,7 @@ import id.sni37122.connectors.SourceException;
 import id.sni37122.connectors.SourceSpec;
 import id.sni37122.connectors.SystemFailures;
 import id.sni37122.connectors.population.PopulationEntry;
-import id.sni37122.indicators.Indicator;
-import id.sni37122.indicators.Indicators;
-import id.sni37122.indicators.RuleSpec;
+import id.sni37122.connectors.table.TableOptions;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
@@ -28,7 +26,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.TreeSet;
 import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
 import tools.jackson.core.JacksonException;
@@ -100,7 +97,7 @@ public final class ConfigLoader {
         List<SourceSpec> sources = new ArrayList<>();
         population(root.get("population"), city, population, sources);
         sources(root.get("sources"), city, sources);
-        Map<String, Map<String, Object>> rules = rules(root.get("rules"));
+        Map<String, Map<String, Object>> rules = ConfigRules.read(root.get("rules"), locations, YAML);
         Path output = path(root, "output", "out");
         Path warehouse = root.has("warehouse") ? path(root, "warehouse", null) : output.resolve(city.code() + ".duckdb");
         Path readiness = root.has("readiness") ? path(root, "readiness", null) : null;
@@ -294,57 +291,20 @@ public final class ConfigLoader {
         } catch (SourceException ex) {
             throw error(at, ex.getMessage());
         }
+        if (!spec.columns().isEmpty()) {
+            // A glob names its extension, which is all the default format looks at.
+            String format = spec.format() != null ? spec.format() : connector.defaultFormat(Path.of(spec.path()).getFileName());
+            TableOptions table = connector.tableOptions(spec, format);
+            if (table == null) {
+                throw error(at + "/columns", Messages.get("cli.config_columns_unused", format));
+            }
+            for (String field : spec.columns().keySet()) {
+                if (!table.fields().containsKey(field)) {
+                    throw unknown(at + "/columns/" + field, field, table.fields().keySet());
+                }
+            }
+        }
         return spec;
-    }
-
-    /**
-     * {@code rules:} by rules key, each rule checked against what its indicator reads
-     * ({@link Indicator#rules()}): a misspelt rule would otherwise fall back to its default unseen.
-     */
-    @SuppressWarnings("unchecked")
-    private Map<String, Map<String, Object>> rules(JsonNode node) throws ConfigException {
-        Map<String, Map<String, Object>> out = new LinkedHashMap<>();
-        if (node == null || node.isNull()) {
-            return out;
-        }
-        if (!node.isObject()) {
-            throw error("/rules", Messages.get("cli.config_rules_shape", String.join(", ", rulesKeys().keySet())));
-        }
-        Map<String, Indicator> byKey = rulesKeys();
-        for (Map.Entry<String, JsonNode> e : node.properties()) {
-            String at = "/rules/" + e.getKey();
-            Indicator indicator = byKey.get(e.getKey());
-            if (indicator == null) {
-                throw unknown(at, e.getKey(), byKey.keySet());
-            }
-            if (!e.getValue().isObject()) {
-                throw error(at, Messages.get("cli.config_rules_key", e.getKey()));
-            }
-            Map<String, RuleSpec> specs = new TreeMap<>();
-            indicator.rules().forEach(r -> specs.put(r.name(), r));
-            Map<String, Object> values = new LinkedHashMap<>();
-            for (Map.Entry<String, JsonNode> rule : e.getValue().properties()) {
-                RuleSpec spec = specs.get(rule.getKey());
-                if (spec == null) {
-                    throw unknown(at + "/" + rule.getKey(), rule.getKey(), specs.keySet());
-                }
-                Object value = YAML.convertValue(rule.getValue(), Object.class);
-                if (value != null && !spec.accepts(value)) {
-                    throw error(at + "/" + rule.getKey(), Messages.get("cli.config_rule_shape", e.getKey() + "." + rule.getKey(),
-                            Messages.get(spec.shape().messageKey()), rule.getValue().toString()));
-                }
-                values.put(rule.getKey(), value);
-            }
-            out.put(e.getKey(), values);
-        }
-        return out;
-    }
-
-    /** Each indicator by the key of its rules section. */
-    private static Map<String, Indicator> rulesKeys() {
-        Map<String, Indicator> out = new LinkedHashMap<>();
-        Indicators.all().forEach(i -> out.put(i.rulesKey(), i));
-        return out;
     }
 
     /** Unset thresholds take the defaults; a threshold set to null is not checked. */
@@ -406,12 +366,8 @@ public final class ConfigLoader {
         }
     }
 
-    /** An unknown key, with the valid name it most likely meant and all the valid ones. */
     private ConfigException unknown(String at, String key, Collection<String> valid) {
-        String all = String.join(", ", new TreeSet<>(valid));
-        return error(at, ClosestName.of(key, valid)
-                .map(near -> Messages.get("cli.config_unknown_key_near", key, near, all))
-                .orElseGet(() -> Messages.get("cli.config_unknown_key", key, all)));
+        return locations.unknown(at, key, valid);
     }
 
     private String string(JsonNode v, String at) throws ConfigException {

@@ -2,8 +2,10 @@ package id.sni37122.cli;
 
 import id.sni37122.connectors.Messages;
 import java.nio.file.Path;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.TreeSet;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
 import tools.jackson.core.TokenStreamLocation;
@@ -42,6 +44,14 @@ final class ConfigLocations {
             }
         }
         return l;
+    }
+
+    /** An unknown key, with the valid name it most likely meant and all the valid ones. */
+    ConfigException unknown(String pointer, String key, Collection<String> valid) {
+        String all = String.join(", ", new TreeSet<>(valid));
+        return error(pointer, ClosestName.of(key, valid)
+                .map(near -> Messages.get("cli.config_unknown_key_near", key, near, all))
+                .orElseGet(() -> Messages.get("cli.config_unknown_key", key, all)));
     }
 
     /** An error located at the value a pointer names (line 0 when it is not written, e.g. a missing key). */

@@ -36,6 +36,18 @@ final class Console {
         out.flush();
     }
 
+    /**
+     * What an operator must read though the run went on (a result's warnings): with the normal
+     * output, and on standard error under --quiet, so cron mails it.
+     */
+    void warning(String text) {
+        if (quiet) {
+            problem(text);
+        } else {
+            info(text);
+        }
+    }
+
     /** Problems: always shown, on standard error. */
     void problem(String text) {
         err.println(text);

@@ -20,6 +20,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
+import java.time.Year;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeMap;
@@ -100,7 +101,9 @@ final class Pipeline implements AutoCloseable {
 
     /**
      * Every indicator for the year, or for every year with data when {@code year} is null: the
-     * years any indicator has data for (a catalogue has no year of its own, so 10.2 follows the others).
+     * years any indicator has data for. A catalogue has no year of its own, so 10.2 follows the
+     * others; when no indicator names a year (a city whose only data is its catalogue), the years
+     * of its population figures, else the current year.
      */
     List<IndicatorResult> compute(Integer year) throws SQLException {
         List<Indicator> indicators = Indicators.all();
@@ -111,6 +114,12 @@ final class Pipeline implements AutoCloseable {
             for (Indicator indicator : indicators) {
                 years.addAll(indicator.years(connection(), config.city()));
             }
+            if (years.isEmpty()) {
+                years.addAll(populationYears());
+            }
+            if (years.isEmpty()) {
+                years.add(Year.now(config.city().zone()).getValue());
+            }
         }
         List<IndicatorResult> results = new ArrayList<>();
         for (int y : years) {
@@ -119,6 +128,19 @@ final class Pipeline implements AutoCloseable {
             }
         }
         return results;
+    }
+
+    private List<Integer> populationYears() throws SQLException {
+        List<Integer> out = new ArrayList<>();
+        try (PreparedStatement p = connection().prepareStatement("SELECT DISTINCT year FROM population WHERE city = ? ORDER BY year")) {
+            p.setString(1, config.city().code());
+            try (ResultSet r = p.executeQuery()) {
+                while (r.next()) {
+                    out.add(r.getInt(1));
+                }
+            }
+        }
+        return out;
     }
 
     /**

@@ -12,10 +12,11 @@ final class QualityThresholds {
     private QualityThresholds() {
     }
 
+    /** @param ingest this run's ingest, or null when nothing was loaded (compute): the rejected share is then not checked */
     static List<String> crossed(CityConfig config, IngestReport ingest, List<IndicatorResult> results) {
         CityConfig.Thresholds t = config.thresholds();
         List<String> out = new ArrayList<>();
-        if (t.maxRejectedShare() != null && ingest.rowsRead() > 0) {
+        if (t.maxRejectedShare() != null && ingest != null && ingest.rowsRead() > 0) {
             double share = (double) ingest.rowsRejected() / ingest.rowsRead();
             if (share > t.maxRejectedShare()) {
                 out.add(Messages.get("cli.threshold_rejected", ResultTable.number(share * 100, 2), ResultTable.number(t.maxRejectedShare() * 100, 2)));

@@ -21,6 +21,12 @@ final class ReportCommand extends CityCommand {
         try (Pipeline p = Pipeline.open(config, options.waitSeconds)) {
             long runId = p.startRun("report");
             List<IndicatorResult> results = p.compute(year);
+            if (results.isEmpty()) {
+                console.problem(year == null ? Messages.get("cli.nothing_to_report", config.city().name(), config.warehouse())
+                        : Messages.get("cli.no_data_year", config.city().name(), String.valueOf(year)));
+                p.finishRun(runId, ExitCode.FAILED, null, 0, "nothing to report");
+                return ExitCode.FAILED;
+            }
             p.save(runId, results);
             int exit = ExitCode.OK;
             try {

@@ -52,10 +52,13 @@ final class RunCommand extends CityCommand {
             ingest.errors().forEach(e -> console.problem(Messages.get("cli.source_error") + " " + e));
             int exit = ingest.errors().isEmpty() ? ExitCode.OK : ExitCode.FAILED;
             List<IndicatorResult> results = List.of();
+            List<String> warnings = List.of();
             if (compute) {
                 results = p.compute(year);
                 p.save(runId, results);
                 console.info(ResultTable.render(config.city().name(), results));
+                warnings = ResultWarnings.lines(config.city().name(), results);
+                warnings.forEach(console::warning);
                 List<String> missing = p.missingPopulation(results);
                 missing.forEach(console::problem);
                 if (!missing.isEmpty()) {
@@ -81,7 +84,7 @@ final class RunCommand extends CityCommand {
             String summary = "files_loaded=" + ingest.loadedCount() + " files_skipped="
                     + ingest.count(FileOutcome.Status.SKIPPED) + " files_failed=" + ingest.count(FileOutcome.Status.FAILED)
                     + " rows_loaded=" + ingest.rowsLoaded() + " rows_rejected=" + ingest.rowsRejected() + " results=" + results.size();
-            p.finishRun(runId, exit, ingest, crossed.size(), String.join("; ", ingest.errors()));
+            p.finishRun(runId, exit, ingest, warnings.size() + crossed.size(), String.join("; ", ingest.errors()));
             RunLog.append(config, command, exit, Duration.ofNanos(System.nanoTime() - started), summary);
             return exit;
         }

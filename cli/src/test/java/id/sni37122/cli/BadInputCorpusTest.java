@@ -15,6 +15,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import java.util.stream.Stream;
 import java.util.zip.ZipInputStream;
@@ -23,6 +24,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The bad-input corpus (src/test/resources/bad-input): every file is something a real export or a
@@ -468,6 +471,120 @@ class BadInputCorpusTest {
 
     private static int run(String... command) throws Exception {
         return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start().waitFor();
+    }
+
+    /** A city config around the given sources, with the default thresholds. */
+    private Path city(String sources) throws Exception {
+        return Files.writeString(dir.resolve("kota.yaml"), """
+                city: {code: kotauji, name: Kota Uji, timezone: Asia/Makassar}
+                population:
+                  - {year: 2022, population: 199000, source: "angka uji"}
+                  - {year: 2023, population: 200000, source: "angka uji"}
+                sources:
+                """ + sources + """
+                output: out/
+                secret_file: visitor.key
+                """);
+    }
+
+    /**
+     * Six days of log (1-6 March 2023, one visit a day) and two complaints of which one is
+     * unanswered: coverage 6 / 365 = 1.6 % (below 90 %) and unanswered 50 % (above 20 %). Both
+     * warnings are printed naming the city and year, the run exits 3, and under --quiet they go to stderr.
+     */
+    @Test
+    void aSixDayLogAndHalfTheComplaintsUnansweredAreSaidAndExit3() throws Exception {
+        StringBuilder log = new StringBuilder();
+        for (int day = 1; day <= 6; day++) {
+            log.append(String.format("10.1.1.%d - - [%02d/Mar/2023:10:00:00 +0800] \"GET /dataset/apbd HTTP/1.1\" 200 512 \"-\" "
+                    + "\"Mozilla/5.0 (X11; Linux x86_64; rv:121.0) Gecko/20100101 Firefox/121.0\"%n", day, day));
+        }
+        Files.writeString(dir.resolve("access.log"), log);
+        Files.writeString(dir.resolve("pengaduan.csv"), """
+                id,submitted_at,first_response_at
+                A-1,2023-03-01T08:00:00+08:00,2023-03-02T08:00:00+08:00
+                A-2,2023-03-05T08:00:00+08:00,
+                """);
+        Path config = city("  portal: [{path: access.log, format: combined}]\n  inquiries: [{path: pengaduan.csv}]\n");
+
+        CliRunner.Result run = CliRunner.run("run", "-c", config.toString());
+
+        assertThat(run.exitCode()).as(run.out() + run.err()).isEqualTo(ExitCode.DATA_QUALITY);
+        assertThat(run.out()).contains("Peringatan Kota Uji tahun 2023, 10.1: Ada hari tanpa data log",
+                "Peringatan Kota Uji tahun 2023, 10.3: Ada catatan yang belum ditanggapi");
+        assertThat(run.err()).contains("cakupan data indikator 10.1 1,6% (minimal 90%", "belum dijawab 50% (batas 20%)");
+
+        CliRunner.Result quiet = CliRunner.run("compute", "-q", "-c", config.toString());
+        assertThat(quiet.exitCode()).isEqualTo(ExitCode.DATA_QUALITY);
+        assertThat(quiet.out()).isEmpty();
+        assertThat(quiet.err()).contains("Peringatan Kota Uji tahun 2023, 10.1: Ada hari tanpa data log");
+
+        CliRunner.Result json = CliRunner.run("compute", "--json", "-c", config.toString(), "--year", "2023");
+        assertThat(json.out()).contains("\"key\" : \"warning.coverage\"", "\"text\" : \"Ada hari tanpa data log");
+    }
+
+    /** Only a catalogue: 10.2 for each year of the population list (2022, 2023), without --year. */
+    @Test
+    void aCatalogueOnlyCityComputesForItsPopulationYears() throws Exception {
+        copyGoodCatalog();
+        Path config = city("  catalog: [{path: " + GOOD_CATALOG + "}]\n");
+
+        CliRunner.Result run = CliRunner.run("run", "-c", config.toString());
+
+        assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
+        CliRunner.Result json = CliRunner.run("compute", "--json", "-c", config.toString());
+        assertThat(json.exitCode()).as(json.err()).isZero();
+        // UJI-01 online, UJI-02 not, UJI-03 online by its level, UJI-04 online but ended mid-2022: 3 of 4 in 2022, 2 of 3 in 2023.
+        List<Map<String, Object>> rows = JsonMapper.builder().build().readValue(json.out(), new TypeReference<>() { });
+        assertThat(rows).extracting(row -> row.get("indicator") + " " + row.get("year") + " " + row.get("numerator") + "/" + row.get("denominator"))
+                .containsExactly("10.2 2022 3.0/4.0", "10.2 2023 2.0/3.0");
+        assertThat(run.out()).contains("2022   10.2", "2023   10.2");
+    }
+
+    /** Nothing loaded yet: report and compute --year say there is nothing, rather than print an empty table with exit 0. */
+    @Test
+    void aYearWithoutDataAndAnEmptyWarehouseSaySoAndExit1() throws Exception {
+        copyGoodCatalog();
+        Path config = city("  catalog: [{path: " + GOOD_CATALOG + "}]\n");
+
+        CliRunner.Result empty = CliRunner.run("report", "-c", config.toString());
+        assertThat(empty.exitCode()).isEqualTo(ExitCode.FAILED);
+        assertThat(empty.err()).contains("Tidak ada yang dapat dilaporkan untuk Kota Uji");
+        assertThat(dir.resolve("out/sni37122-kotauji-hasil.csv")).doesNotExist();
+
+        CliRunner.Result noYear = CliRunner.run("compute", "-c", config.toString(), "--year", "2015");
+        assertThat(noYear.exitCode()).isEqualTo(ExitCode.FAILED);
+        assertThat(noYear.err()).contains("Tidak ada data Kota Uji untuk tahun 2015");
+    }
+
+    /**
+     * validate opens each table's header and says what will be read: the mapped header, the
+     * personal columns left unread, and a date-like header that maps to nothing ("Tgl Balas").
+     */
+    @Test
+    void validateShowsWhatEachTableGivesAndWarnsOfAnUnmappedResponseColumn() throws Exception {
+        Files.writeString(dir.resolve("aduan.csv"), """
+                No Tiket,Tanggal Laporan,Nama Pelapor,No HP,Tgl Balas,Isi Laporan,Rating
+                A-1,2023-03-01 08:00,Budi,0812,2023-03-02 08:00,jalan rusak,5
+                """);
+        Path config = city("  inquiries: [{path: aduan.csv}]\n");
+
+        CliRunner.Result r = CliRunner.run("validate", "-c", config.toString());
+
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        assertThat(r.out()).contains("aduan.csv: format csv (menurut nama berkas), baris judul 1",
+                "dibaca: 'No Tiket' -> id, 'Tanggal Laporan' -> submitted_at",
+                "data pribadi atau teks bebas (tidak pernah dibaca): 'Nama Pelapor', 'No HP', 'Isi Laporan'",
+                "tidak dipakai: 'Tgl Balas', 'Rating'",
+                "Peringatan: judul 'Tgl Balas' di aduan.csv tampak seperti tanggal");
+        assertThat(r.out() + r.err()).as("no personal value is quoted").doesNotContain("Budi", "0812");
+
+        Path mapped = city("  inquiries: [{path: aduan.csv, columns: {first_response_at: Tgl Tanggapan}}]\n");
+        CliRunner.Result wrong = CliRunner.run("ingest", "-c", mapped.toString());
+        assertThat(wrong.exitCode()).isEqualTo(ExitCode.USAGE);
+        assertThat(wrong.err()).contains("kota.yaml:6:", "first_response_at: 'Tgl Tanggapan' tidak ada di", "aduan.csv");
+        assertThat(dir.resolve("out/kotauji.duckdb")).as("nothing loaded").doesNotExist();
+        assertThat(CliRunner.run("validate", "-c", mapped.toString()).exitCode()).isEqualTo(ExitCode.USAGE);
     }
 
     private void copy(String name) throws Exception {

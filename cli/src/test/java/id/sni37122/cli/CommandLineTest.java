@@ -71,6 +71,9 @@ class CommandLineTest {
             assertThat(r.exitCode()).isEqualTo(ExitCode.BUSY);
             assertThat(r.err()).contains("sedang dipakai", "--wait");
         }
-        assertThat(CliRunner.run("compute", "-c", f.toString()).exitCode()).isZero();
+        // Free again: it runs, and says that nothing has been loaded yet (exit 1, not busy).
+        CliRunner.Result free = CliRunner.run("compute", "-c", f.toString());
+        assertThat(free.exitCode()).isEqualTo(ExitCode.FAILED);
+        assertThat(free.err()).contains("Tidak ada hasil untuk X").doesNotContain("sedang dipakai");
     }
 }

@@ -242,7 +242,7 @@ public final class Ingestor {
             if (startOffset == 0 && load.rowsRead() > 0 && load.rowsLoaded() == 0) {
                 // Every row refused is a wrong format or mapping far more often than a wrong file: loud, and nothing kept.
                 c.rollback();
-                return failed(spec, file, format, nothingLoaded(file, format, load, reasons, examples));
+                return failed(spec, file, format, NothingLoaded.error(file, format, load, reasons, examples));
             }
             sha = hashOf(shaLater);
             insertSourceFile(c, new SourceFileRow(fileId, spec.kind(), format, path, sha, size, runId, load.rowsRead(), load.rowsLoaded(),
@@ -302,29 +302,6 @@ public final class Ingestor {
             cause.addSuppressed(r);
             String os = SystemFailures.describe(cause);
             throw new SQLException(os != null ? os : String.valueOf(cause.getMessage()), cause);
-        }
-    }
-
-    /** A file of which rows were read and none loaded: where the first refusal is, and the commonest reason. */
-    private static SourceException nothingLoaded(Path file, String format, FileLoad load, Map<String, Long> reasons,
-                                                 List<Rejects.Example> examples) {
-        String why = reasons.entrySet().stream().max(Map.Entry.comparingByValue())
-                .map(e -> Messages.get(e.getKey()) + " (" + e.getValue() + "×)")
-                .orElseGet(() -> Messages.get("connectors.nothing_loaded_filtered", JSON.writeValueAsString(load.details())));
-        Rejects.Example first = examples.isEmpty() ? null : examples.get(0);
-        String message = Messages.get("connectors.nothing_loaded", load.rowsRead(), format, why);
-        if (crOnly(file)) {
-            message += " " + Messages.get("connectors.cr_only_hint");
-        }
-        return new SourceException(file, first == null ? 0 : first.line(), first == null ? null : first.column(), message);
-    }
-
-    /** Lines ended by CR alone (classic Mac, some exporters) read as one line: worth saying, as nothing else shows it. */
-    private static boolean crOnly(Path file) {
-        try (InputStream in = Files.newInputStream(file)) {
-            return LogTail.crOnly(in.readNBytes(1 << 16));
-        } catch (IOException e) {
-            return false;
         }
     }
 

@@ -98,7 +98,10 @@ class DistributionIT {
         assertThat(p.waitFor(5, TimeUnit.MINUTES)).isTrue();
         String output = Files.readString(dir.resolve("run.out"));
         assertThat(p.exitValue()).as(output).isZero();
-        assertThat(output).as("--quiet on a good night: nothing at all, no JVM warning").isEmpty();
+        // The sample's results carry warnings (days without logs, unanswered complaints, monitor gaps):
+        // under --quiet they go to stderr for cron to mail (issue 13). Nothing else: no JVM warning.
+        assertThat(output.lines().filter(l -> !l.isBlank()).toList()).as("--quiet: only the results' own warnings, no JVM warning")
+                .isNotEmpty().allMatch(l -> l.startsWith("Peringatan Kota Samarinda tahun "));
         assertThat(city.resolve("out/sni37122-samarinda-2023.xlsx")).exists();
         String lib = home.resolve("lib").toRealPath() + "/";
         assertThat(mapped).as("DuckDB, Arrow (portal logs) and SQLite (kuma.db) libraries mapped by the run").contains(

@@ -86,11 +86,19 @@ public final class CatalogConnector implements Connector {
     }
 
     @Override
-    public FileLoad load(LoadContext ctx) throws IOException, SQLException, SourceException {
-        Object headerRow = ctx.spec().options().get("header_row");
-        Object sheet = ctx.spec().options().get("sheet");
-        TableOptions options = new TableOptions(TableOptions.fields(ctx.spec().columns(), FIELDS), Set.of("code", "name"),
+    public TableOptions tableOptions(SourceSpec spec, String format) {
+        if (format.equals("yaml")) {
+            return null;
+        }
+        Object headerRow = spec.options().get("header_row");
+        Object sheet = spec.options().get("sheet");
+        return new TableOptions(TableOptions.fields(spec.columns(), FIELDS), Set.of("code", "name"),
                 headerRow instanceof Number n ? n.intValue() : null, sheet == null ? null : sheet.toString(), null, null);
+    }
+
+    @Override
+    public FileLoad load(LoadContext ctx) throws IOException, SQLException, SourceException {
+        TableOptions options = tableOptions(ctx.spec(), ctx.format());
         Map<String, Long> firstLine = new HashMap<>();
         long[] counts = new long[2];
         // Rows reach DuckDB through its appender, in the file's transaction: one INSERT per row

@@ -82,6 +82,12 @@ public final class HeartbeatConnector implements Connector {
     }
 
     @Override
+    public TableOptions tableOptions(SourceSpec spec, String format) {
+        return format.equals("uptime-kuma") || format.equals("prometheus") ? null
+                : TableOptions.of(TableOptions.fields(spec.columns(), FIELDS), Set.of("monitor", "time", "status"));
+    }
+
+    @Override
     public FileLoad load(LoadContext ctx) throws IOException, SQLException, SourceException {
         long[] read = new long[1];
         List<String> notes = new ArrayList<>();
@@ -95,9 +101,9 @@ public final class HeartbeatConnector implements Connector {
         }
     }
 
-    private static Map<String, Object> loadTable(LoadContext ctx, HeartbeatWriter out, long[] read, List<String> notes)
+    private Map<String, Object> loadTable(LoadContext ctx, HeartbeatWriter out, long[] read, List<String> notes)
             throws IOException, SQLException, SourceException {
-        TableOptions options = TableOptions.of(TableOptions.fields(ctx.spec().columns(), FIELDS), Set.of("monitor", "time", "status"));
+        TableOptions options = tableOptions(ctx.spec(), ctx.format());
         ZoneId zone = ctx.spec().zoneOr(ctx.city().zone());
         TableReader.Read table = TableReader.read(ctx.file(), options, ctx.rejects(), row -> {
             try {

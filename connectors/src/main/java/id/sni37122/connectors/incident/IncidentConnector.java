@@ -4,6 +4,7 @@ import id.sni37122.connectors.Connector;
 import id.sni37122.connectors.FileLoad;
 import id.sni37122.connectors.LoadContext;
 import id.sni37122.connectors.SourceException;
+import id.sni37122.connectors.SourceSpec;
 import id.sni37122.connectors.Warehouse;
 import id.sni37122.connectors.table.RowRejected;
 import id.sni37122.connectors.table.TableOptions;
@@ -53,8 +54,13 @@ public final class IncidentConnector implements Connector {
     }
 
     @Override
+    public TableOptions tableOptions(SourceSpec spec, String format) {
+        return TableOptions.of(TableOptions.fields(spec.columns(), FIELDS), Set.of("asset", "started_at"));
+    }
+
+    @Override
     public FileLoad load(LoadContext ctx) throws IOException, SQLException, SourceException {
-        TableOptions options = TableOptions.of(TableOptions.fields(ctx.spec().columns(), FIELDS), Set.of("asset", "started_at"));
+        TableOptions options = tableOptions(ctx.spec(), ctx.format());
         ZoneId zone = ctx.spec().zoneOr(ctx.city().zone());
         Map<String, Long> firstLine = new HashMap<>();
         long[] loaded = new long[1];

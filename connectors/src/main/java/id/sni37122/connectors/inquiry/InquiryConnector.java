@@ -5,8 +5,10 @@ import id.sni37122.connectors.FileLoad;
 import id.sni37122.connectors.LoadContext;
 import id.sni37122.connectors.Messages;
 import id.sni37122.connectors.SourceException;
+import id.sni37122.connectors.SourceSpec;
 import id.sni37122.connectors.Warehouse;
 import id.sni37122.connectors.table.RowRejected;
+import id.sni37122.connectors.table.TableOptions;
 import id.sni37122.connectors.table.TableReader;
 import id.sni37122.connectors.table.TableRow;
 import java.io.IOException;
@@ -68,6 +70,17 @@ public final class InquiryConnector implements Connector {
     }
 
     @Override
+    public TableOptions tableOptions(SourceSpec spec, String format) {
+        return switch (format) {
+            case "open311" -> null;
+            case "responses" -> InquiryHeaders.followUps(spec.columns());
+            case "csv311" -> InquiryHeaders.options(spec.columns(), InquiryHeaders.CSV311);
+            case "lapor" -> InquiryHeaders.options(spec.columns(), InquiryHeaders.LAPOR);
+            default -> InquiryHeaders.options(spec.columns(), Map.of());
+        };
+    }
+
+    @Override
     public FileLoad load(LoadContext ctx) throws IOException, SQLException, SourceException {
         // SP4N-LAPOR! is national: its exports write WIB unless the source says otherwise (SOURCES.md).
         ZoneId zone = ctx.spec().zoneOr(ctx.format().equals("lapor") ? LAPOR_ZONE : ctx.city().zone());
@@ -90,18 +103,12 @@ public final class InquiryConnector implements Connector {
                     ctx.rejects().reject(row.line(), e);
                 }
             };
-            Map<String, String> columns = ctx.spec().columns();
-            switch (ctx.format()) {
-                case "open311" -> {
-                    Open311Requests.read(ctx.file(), loadRow);
-                    return new FileLoad(counts[0], counts[1], Map.of());
-                }
-                case "csv311" -> read = TableReader.read(ctx.file(), InquiryHeaders.options(columns, InquiryHeaders.CSV311),
-                        ctx.rejects(), row -> loadRow.accept(usDates(row)));
-                case "lapor" -> read = TableReader.read(ctx.file(), InquiryHeaders.options(columns, InquiryHeaders.LAPOR),
-                        ctx.rejects(), loadRow);
-                default -> read = TableReader.read(ctx.file(), InquiryHeaders.options(columns, Map.of()), ctx.rejects(), loadRow);
+            if (ctx.format().equals("open311")) {
+                Open311Requests.read(ctx.file(), loadRow);
+                return new FileLoad(counts[0], counts[1], Map.of());
             }
+            read = TableReader.read(ctx.file(), tableOptions(ctx.spec(), ctx.format()), ctx.rejects(),
+                    ctx.format().equals("csv311") ? row -> loadRow.accept(usDates(row)) : loadRow);
         }
         List<String> notes = new ArrayList<>(read.notes());
         if (InquiryHeaders.RESPONSE_FIELDS.stream().noneMatch(read.header()::has)) {

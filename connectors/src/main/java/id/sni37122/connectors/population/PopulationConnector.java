@@ -5,6 +5,7 @@ import id.sni37122.connectors.Connector;
 import id.sni37122.connectors.FileLoad;
 import id.sni37122.connectors.LoadContext;
 import id.sni37122.connectors.SourceException;
+import id.sni37122.connectors.SourceSpec;
 import id.sni37122.connectors.table.RowRejected;
 import id.sni37122.connectors.table.TableOptions;
 import id.sni37122.connectors.table.TableReader;
@@ -72,8 +73,13 @@ public final class PopulationConnector implements Connector {
     }
 
     @Override
+    public TableOptions tableOptions(SourceSpec spec, String format) {
+        return TableOptions.of(TableOptions.fields(spec.columns(), FIELDS), Set.of("year", "population"));
+    }
+
+    @Override
     public FileLoad load(LoadContext ctx) throws IOException, SQLException, SourceException {
-        TableOptions options = TableOptions.of(TableOptions.fields(ctx.spec().columns(), FIELDS), Set.of("year", "population"));
+        TableOptions options = tableOptions(ctx.spec(), ctx.format());
         long[] loaded = new long[1];
         try (PreparedStatement insert = ctx.connection().prepareStatement(
                 "INSERT INTO population (city, year, population, source, file_id, line, listed_by) VALUES (?, ?, ?, ?, ?, ?, ?)")) {

@@ -3,6 +3,7 @@ package id.sni37122.connectors.portal;
 import id.sni37122.connectors.FileLoad;
 import id.sni37122.connectors.LoadContext;
 import id.sni37122.connectors.SourceException;
+import id.sni37122.connectors.SourceSpec;
 import id.sni37122.connectors.table.PlausibleTime;
 import id.sni37122.connectors.table.RowRejected;
 import id.sni37122.connectors.table.TableOptions;
@@ -39,8 +40,12 @@ final class AnalyticsExport {
     private AnalyticsExport() {
     }
 
+    static TableOptions options(SourceSpec spec) {
+        return TableOptions.of(TableOptions.fields(spec.columns(), FIELDS), Set.of("date", "visits"));
+    }
+
     static FileLoad load(LoadContext ctx) throws IOException, SQLException, SourceException {
-        TableOptions options = TableOptions.of(TableOptions.fields(ctx.spec().columns(), FIELDS), Set.of("date", "visits"));
+        TableOptions options = options(ctx.spec());
         long[] loaded = new long[1];
         String[] tool = {ctx.spec().options().get("tool") == null ? null : ctx.spec().options().get("tool").toString()};
         try (PreparedStatement insert = ctx.connection().prepareStatement("INSERT INTO portal_visit_export VALUES (?, ?, ?, ?, ?, ?, ?)")) {

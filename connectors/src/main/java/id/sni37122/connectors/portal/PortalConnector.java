@@ -8,6 +8,7 @@ import id.sni37122.connectors.Messages;
 import id.sni37122.connectors.SourceException;
 import id.sni37122.connectors.SourceSpec;
 import id.sni37122.connectors.table.PlausibleTime;
+import id.sni37122.connectors.table.TableOptions;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
@@ -77,6 +78,11 @@ public final class PortalConnector implements Connector {
             settings.remove("timezone");
         }
         return settings;
+    }
+
+    @Override
+    public TableOptions tableOptions(SourceSpec spec, String format) {
+        return format.equals("analytics-csv") ? AnalyticsExport.options(spec) : null;
     }
 
     @Override

@@ -38,6 +38,19 @@ public final class TableReader {
     }
 
     /**
+     * The header a load would find, read without loading anything: for {@code validate} and the
+     * check before an ingest. It reads the file through once (rows the reader would refuse are only
+     * counted); tables are small beside logs.
+     */
+    public static Header header(Path file, TableOptions options) throws IOException, SourceException {
+        try {
+            return read(file, options, null, row -> { }).header();
+        } catch (SQLException e) {
+            throw new IllegalStateException("a row that is not loaded cannot fail to load", e);
+        }
+    }
+
+    /**
      * The header that was found.
      *
      * @param line    its 1-based line or row number

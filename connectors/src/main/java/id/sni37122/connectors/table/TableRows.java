@@ -27,7 +27,7 @@ final class TableRows implements RowSource.Sink {
 
     private final Path file;
     private final TableOptions options;
-    private final Rejects rejects;
+    private final Rejects rejects; // null for a header preview: refused rows are only counted
     private final TableReader.RowConsumer consumer;
     private final boolean checkWidth;
 
@@ -78,7 +78,9 @@ final class TableRows implements RowSource.Sink {
             // more empty cell at the end is refused: the shift may have pushed a value into the last
             // column and left the blank after it.
             rejected++;
-            rejects.reject(line, null, "connectors.row_width", cells.size() + " ≠ " + width);
+            if (rejects != null) {
+                rejects.reject(line, null, "connectors.row_width", cells.size() + " ≠ " + width);
+            }
             return true;
         }
         Map<String, Object> values = new HashMap<>(fields.length * 2);
@@ -91,7 +93,9 @@ final class TableRows implements RowSource.Sink {
             }
             if (v instanceof RowSource.UncachedFormula f) {
                 rejected++;
-                rejects.reject(line, header.mapping().get(fields[i]), "connectors.formula_uncached", f.cell());
+                if (rejects != null) {
+                    rejects.reject(line, header.mapping().get(fields[i]), "connectors.formula_uncached", f.cell());
+                }
                 return true;
             }
             blank &= v == null;
