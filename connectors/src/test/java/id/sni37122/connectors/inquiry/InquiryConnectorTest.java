@@ -167,4 +167,16 @@ class InquiryConnectorTest {
         assertThat(records()).containsExactly(
                 "59893919 | null | Dirty Condition | DSNY | 2023-01-05 14:14:00 | null | 2023-01-06 18:00:00");
     }
+
+    @Test
+    void csv311TheApisSnakeCaseHeadersAndIsoDates() throws Exception {
+        // NYC Open Data's API (and BigQuery's public copy) name the same columns in snake_case, with ISO local times.
+        Files.writeString(dir.resolve("311-api.csv"), ""
+                + "unique_key,created_date,closed_date,agency,complaint_type,status,resolution_action_updated_date,open_data_channel_type\n"
+                + "59893919,2023-01-05T09:14:00.000,2023-01-06T13:00:00.000,DSNY,Dirty Condition,Closed,2023-01-05T23:30:00.000,ONLINE\n");
+        FileOutcome outcome = load("311-api.csv", "csv311", ZoneId.of("America/New_York"));
+        assertThat(outcome.rowsLoaded()).isEqualTo(1);
+        assertThat(records()).containsExactly(
+                "59893919 | ONLINE | Dirty Condition | DSNY | 2023-01-05 14:14:00 | null | 2023-01-06 18:00:00");
+    }
 }
