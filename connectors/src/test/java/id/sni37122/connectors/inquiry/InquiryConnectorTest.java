@@ -127,7 +127,7 @@ class InquiryConnectorTest {
     }
 
     @Test
-    void open311RequestsUseClosureAsTheResponse() throws Exception {
+    void open311RequestsKeepTheirStatusAndLastUpdate() throws Exception {
         Files.writeString(dir.resolve("requests.json"), """
                 [
                   {"service_request_id": "638344", "status": "closed", "service_name": "Pothole", "service_code": "006",
@@ -148,9 +148,17 @@ class InquiryConnectorTest {
             assertThat(x.line()).isEqualTo(8); // 31 April, in the request that starts on line 8
             assertThat(x.reason()).isEqualTo("connectors.bad_date");
         });
+        // No first response or closure is stored: updated_datetime and the status are kept, and 10.3's status
+        // table decides what the update was (closed: the closure), so a changed rule needs no reload.
         assertThat(records()).containsExactly(
-                "638344 | Open311 | Pothole | Dinas PUPR | 2023-04-14 14:37:38 | null | 2023-04-15 14:37:38",
+                "638344 | Open311 | Pothole | Dinas PUPR | 2023-04-14 14:37:38 | null | null",
                 "638345 | Open311 | Graffiti | Satpol PP | 2023-04-13 23:00:00 | null | null");
+        try (Warehouse w = Warehouse.open(dir.resolve("w.duckdb")); Statement s = w.connection().createStatement();
+             ResultSet r = s.executeQuery("SELECT string_agg(ticket || ' ' || status || ' ' || strftime(updated_at, '%Y-%m-%d %H:%M'), "
+                     + "', ' ORDER BY ticket) FROM inquiry")) {
+            r.next();
+            assertThat(r.getString(1)).isEqualTo("638344 closed 2023-04-15 14:37, 638345 open 2023-04-14 01:00");
+        }
     }
 
     @Test
