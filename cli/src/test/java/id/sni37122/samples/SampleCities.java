@@ -18,6 +18,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Random;
 import java.util.zip.GZIPOutputStream;
 import org.apache.poi.ss.usermodel.CellStyle;
@@ -94,7 +95,7 @@ public final class SampleCities {
                 catalogCsv(dir.resolve("layanan.csv"));
             }
             for (int year : List.of(2022, 2023)) {
-                // Pontianak's 2023 complaints come as a LAPOR-style workbook, the rest as CSV exports.
+                // Pontianak's 2023 complaints come as SP4N-LAPOR!'s export and its follow-up history, the rest as CSV exports.
                 boolean lapor = city == PONTIANAK && year == 2023;
                 inquiries(city, year, dir.resolve(lapor ? "lapor-" + year + ".xlsx" : "pengaduan-" + year + ".csv"), random);
             }
@@ -352,35 +353,43 @@ public final class SampleCities {
                     response == null ? "" : date(city, response), closed == null ? "" : date(city, closed))).append('\n');
         }
         if (xlsx) {
-            laporXlsx(file, rows);
+            laporExport(file, rows);
+            laporFollowUps(file.resolveSibling("tindak-lanjut-" + year + ".csv"), rows);
         } else {
             Files.writeString(file, sb.toString(), StandardCharsets.UTF_8);
         }
     }
 
-    /** An SP4N-LAPOR!-style export: a title, its own headers, real Excel date cells, and personal columns never read. */
-    private static void laporXlsx(Path file, List<Object[]> rows) throws IOException {
+    /**
+     * The generated records as SP4N-LAPOR!'s admin export shapes them (the facts in
+     * ../shared/data/real/README.md): a title block, Tracking ID, the submission as a date ("3 Jan 2023")
+     * and a time ("08:15:22") column, Klasifikasi Laporan, LAPOR!'s own categories and sources, personal
+     * columns that are never read, and no response time: that is in the follow-up history.
+     */
+    private static void laporExport(Path file, List<Object[]> rows) throws IOException {
         try (XSSFWorkbook book = new XSSFWorkbook()) {
             Sheet sheet = book.createSheet("Laporan");
-            sheet.createRow(0).createCell(0).setCellValue("Rekapitulasi Laporan SP4N-LAPOR! Pemerintah Kota Pontianak (contoh ilustratif)");
-            String[] headers = {"No. Tiket", "Tanggal Laporan", "Nama Pelapor", "No HP", "NIK", "Sumber", "Kategori", "Instansi Terdisposisi",
-                    "Status", "Tanggal Tindak Lanjut", "Tanggal Selesai"};
-            Row h = sheet.createRow(2);
+            sheet.createRow(0).createCell(0).setCellValue("Daftar Laporan SP4N-LAPOR!");
+            sheet.createRow(1).createCell(0).setCellValue("Instansi: Pemerintah Kota Pontianak (contoh ilustratif)");
+            sheet.createRow(2).createCell(0).setCellValue("Tanggal Unduh: 2 Jan 2024 08:00");
+            String[] headers = {"Tracking ID", "Tanggal Laporan Masuk", "Waktu Laporan Masuk", "Judul Laporan", "Isi Laporan", "Nama Pelapor",
+                    "Klasifikasi Laporan", "Kategori", "Sumber Laporan", "Instansi Terdisposisi", "Status Laporan"};
+            Row h = sheet.createRow(4);
             for (int i = 0; i < headers.length; i++) {
                 h.createCell(i).setCellValue(headers[i]);
             }
-            CellStyle date = book.createCellStyle();
-            date.setDataFormat(book.createDataFormat().getFormat("dd/mm/yyyy hh:mm"));
-            int r = 3;
-            for (Object[] values : rows) {
+            int r = 5;
+            for (Object[] v : rows) {
+                int n = laporNumber(v);
+                LocalDateTime submitted = laporTime((LocalDateTime) v[1], n);
+                String category = v[6].toString();
+                String[] cells = {trackingId(n), laporDate(submitted), HMS.format(submitted), "Laporan " + category,
+                        "Mohon ditindaklanjuti. Pelapor: " + v[2] + ", " + v[3], v[2].toString(), klasifikasi(category, n),
+                        LAPOR_CATEGORY.getOrDefault(category, "Lainnya"), LAPOR_SOURCES[n % LAPOR_SOURCES.length], v[7].toString(),
+                        v[10] != null ? "Selesai" : v[9] != null ? "Proses" : "Menunggu Verifikasi"};
                 Row row = sheet.createRow(r++);
-                for (int i = 0; i < values.length; i++) {
-                    if (values[i] instanceof LocalDateTime t) {
-                        row.createCell(i).setCellValue(t);
-                        row.getCell(i).setCellStyle(date);
-                    } else if (values[i] != null) {
-                        row.createCell(i).setCellValue(values[i].toString());
-                    }
+                for (int i = 0; i < cells.length; i++) {
+                    row.createCell(i).setCellValue(cells[i]);
                 }
             }
             book.getProperties().getCoreProperties().setCreated(java.util.Optional.of(new java.util.Date(1_703_980_800_000L)));
@@ -389,6 +398,67 @@ public final class SampleCities {
             }
         }
         fixZipTimes(file);
+    }
+
+    /** The follow-up history (tindak lanjut) of the same tickets: the first follow-up and the closing one, with free text never read. */
+    private static void laporFollowUps(Path file, List<Object[]> rows) throws IOException {
+        List<String[]> lines = new ArrayList<>(); // {sort key, line}
+        for (Object[] v : rows) {
+            int n = laporNumber(v);
+            if (v[9] instanceof LocalDateTime first) {
+                lines.add(followUp(n, laporTime(first, n), "Laporan diteruskan ke " + v[7]));
+            }
+            if (v[10] instanceof LocalDateTime closed) {
+                lines.add(followUp(n, laporTime(closed, n), "Laporan telah selesai ditindaklanjuti, terima kasih " + v[2]));
+            }
+        }
+        lines.sort((a, b) -> a[0].compareTo(b[0]));
+        StringBuilder sb = new StringBuilder("Tracking ID,Tanggal Tindak Lanjut,Waktu Tindak Lanjut,Isi Tindak Lanjut\n");
+        lines.forEach(l -> sb.append(l[1]).append('\n'));
+        Files.writeString(file, sb.toString(), StandardCharsets.UTF_8);
+    }
+
+    private static String[] followUp(int n, LocalDateTime t, String text) {
+        return new String[] {t + trackingId(n), String.join(",", trackingId(n), laporDate(t), HMS.format(t), csv(text))};
+    }
+
+    private static final DateTimeFormatter HMS = DateTimeFormatter.ofPattern("HH:mm:ss");
+    private static final String[] BULAN_SINGKAT = {"Jan", "Feb", "Mar", "Apr", "Mei", "Jun", "Jul", "Agu", "Sep", "Okt", "Nov", "Des"};
+    /** SP4N-LAPOR!'s report sources. */
+    private static final String[] LAPOR_SOURCES = {"Website", "Aplikasi Mobile", "SMS 1708", "Twitter", "Website", "Aplikasi Mobile"};
+    /** The generator's categories as LAPOR! files them: LAPOR! is no emergency line, so none of its categories is one. */
+    private static final Map<String, String> LAPOR_CATEGORY = Map.ofEntries(
+            Map.entry("Informasi", "Komunikasi dan Informatika"), Map.entry("PDAM", "Infrastruktur"),
+            Map.entry("PLN", "Energi dan Sumber Daya Mineral"), Map.entry("Permintaan Pembuangan Sampah", "Lingkungan Hidup dan Kehutanan"),
+            Map.entry("Permintaan Pemotongan Pohon", "Lingkungan Hidup dan Kehutanan"),
+            Map.entry("Tiang Listrik (PJU/PLN/Telkom)", "Infrastruktur"), Map.entry("Jalan Rusak", "Infrastruktur"),
+            Map.entry("Drainase dan Banjir Lingkungan", "Infrastruktur"), Map.entry("Administrasi Kependudukan", "Kependudukan"),
+            Map.entry("Perizinan", "Perizinan dan Investasi"), Map.entry("Kebersihan", "Lingkungan Hidup dan Kehutanan"),
+            Map.entry("Pelayanan Kesehatan", "Kesehatan"), Map.entry("Ambulance", "Kesehatan"),
+            Map.entry("Kebakaran", "Ketentraman, Ketertiban Umum, dan Perlindungan Masyarakat"),
+            Map.entry("Kecelakaan", "Perhubungan"), Map.entry("Pohon Tumbang", "Lingkungan Hidup dan Kehutanan"));
+
+    private static int laporNumber(Object[] row) {
+        String ticket = row[0].toString();
+        return Integer.parseInt(ticket.substring(ticket.lastIndexOf('-') + 1));
+    }
+
+    private static String trackingId(int n) {
+        return String.valueOf(5_100_000 + n);
+    }
+
+    /** LAPOR! keeps seconds: a ticket's times share its seconds, so every duration stays the generator's. */
+    private static LocalDateTime laporTime(LocalDateTime t, int n) {
+        return t.plusSeconds(n * 37L % 60);
+    }
+
+    private static String laporDate(LocalDateTime t) {
+        return t.getDayOfMonth() + " " + BULAN_SINGKAT[t.getMonthValue() - 1] + " " + t.getYear();
+    }
+
+    /** Klasifikasi Laporan: information requests, some aspirations, the rest complaints. */
+    private static String klasifikasi(String category, int n) {
+        return category.equals("Informasi") ? "Permintaan Informasi" : n % 9 == 0 ? "Aspirasi" : "Pengaduan";
     }
 
     /** Samarinda exports "12/03/2023 14:05"; Pontianak writes "12 Maret 2023 14.05". */
@@ -499,7 +569,8 @@ public final class SampleCities {
                 """;
         String catalog = samarinda ? "[{path: layanan.xlsx}]" : "[{path: layanan.csv}]";
         String inquiries = samarinda ? "[{path: \"pengaduan-*.csv\", timezone: " + city.zoneId() + "}]"
-                : "[{path: pengaduan-2022.csv, timezone: " + city.zoneId() + "}, {path: lapor-2023.xlsx, format: lapor}]";
+                : "[{path: pengaduan-2022.csv, timezone: " + city.zoneId() + "}, {path: lapor-2023.xlsx, format: lapor},\n"
+                + "               {path: tindak-lanjut-2023.csv, format: responses, timezone: Asia/Jakarta}]";
         String heartbeats = samarinda ? "  heartbeats: [{path: heartbeat-portal.csv}, {path: kuma.db, format: uptime-kuma}]\n" : "";
         // The first line names the config's JSON Schema for editors that check YAML (yaml-language-server).
         return """

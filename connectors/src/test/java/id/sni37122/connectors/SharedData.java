@@ -14,8 +14,15 @@ public final class SharedData {
     private SharedData() {
     }
 
-    /** {@code ../shared/<relative>} from the repository root, or the test is skipped. */
+    /**
+     * {@code ../shared/<relative>} from the repository root, or the test is skipped. A git worktree
+     * elsewhere can point at the data with the environment variable {@code SNI37122_SHARED}.
+     */
     public static Path require(String relative) {
+        String env = System.getenv("SNI37122_SHARED");
+        if (env != null && Files.isRegularFile(Path.of(env).resolve(relative))) {
+            return Path.of(env).resolve(relative);
+        }
         for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
             Path candidate = dir.resolveSibling("shared").resolve(relative);
             if (Files.isRegularFile(dir.resolve("pom.xml")) && Files.isRegularFile(candidate)) {

@@ -127,7 +127,7 @@ class InquiryConnectorTest {
     }
 
     @Test
-    void open311RequestsUseClosureAsTheResponse() throws Exception {
+    void open311RequestsKeepTheirStatusAndLastUpdate() throws Exception {
         Files.writeString(dir.resolve("requests.json"), """
                 [
                   {"service_request_id": "638344", "status": "closed", "service_name": "Pothole", "service_code": "006",
@@ -148,9 +148,17 @@ class InquiryConnectorTest {
             assertThat(x.line()).isEqualTo(8); // 31 April, in the request that starts on line 8
             assertThat(x.reason()).isEqualTo("connectors.bad_date");
         });
+        // No first response or closure is stored: updated_datetime and the status are kept, and 10.3's status
+        // table decides what the update was (closed: the closure), so a changed rule needs no reload.
         assertThat(records()).containsExactly(
-                "638344 | Open311 | Pothole | Dinas PUPR | 2023-04-14 14:37:38 | null | 2023-04-15 14:37:38",
+                "638344 | Open311 | Pothole | Dinas PUPR | 2023-04-14 14:37:38 | null | null",
                 "638345 | Open311 | Graffiti | Satpol PP | 2023-04-13 23:00:00 | null | null");
+        try (Warehouse w = Warehouse.open(dir.resolve("w.duckdb")); Statement s = w.connection().createStatement();
+             ResultSet r = s.executeQuery("SELECT string_agg(ticket || ' ' || status || ' ' || strftime(updated_at, '%Y-%m-%d %H:%M'), "
+                     + "', ' ORDER BY ticket) FROM inquiry")) {
+            r.next();
+            assertThat(r.getString(1)).isEqualTo("638344 closed 2023-04-15 14:37, 638345 open 2023-04-14 01:00");
+        }
     }
 
     @Test
@@ -166,5 +174,17 @@ class InquiryConnectorTest {
         // (NYC 311's data dictionary), not a first response: none is stored, and the closure (13:00 EST) stands in.
         assertThat(records()).containsExactly(
                 "59893919 | null | Dirty Condition | DSNY | 2023-01-05 14:14:00 | null | 2023-01-06 18:00:00");
+    }
+
+    @Test
+    void csv311TheApisSnakeCaseHeadersAndIsoDates() throws Exception {
+        // NYC Open Data's API (and BigQuery's public copy) name the same columns in snake_case, with ISO local times.
+        Files.writeString(dir.resolve("311-api.csv"), ""
+                + "unique_key,created_date,closed_date,agency,complaint_type,status,resolution_action_updated_date,open_data_channel_type\n"
+                + "59893919,2023-01-05T09:14:00.000,2023-01-06T13:00:00.000,DSNY,Dirty Condition,Closed,2023-01-05T23:30:00.000,ONLINE\n");
+        FileOutcome outcome = load("311-api.csv", "csv311", ZoneId.of("America/New_York"));
+        assertThat(outcome.rowsLoaded()).isEqualTo(1);
+        assertThat(records()).containsExactly(
+                "59893919 | ONLINE | Dirty Condition | DSNY | 2023-01-05 14:14:00 | null | 2023-01-06 18:00:00");
     }
 }
