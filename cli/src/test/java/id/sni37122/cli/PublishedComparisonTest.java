@@ -118,6 +118,13 @@ class PublishedComparisonTest {
                     sums.get("10.4")[0], sums.get("10.4")[1]);
         }
 
+        // A config and a publication mixed: the same figures again.
+        CliRunner.Result mixed = CliRunner.run("compare", "-c", samarinda.toString(), "-c", publication(pontianak, "json").toString(),
+                "-o", dir.resolve("campur").toString());
+        assertThat(mixed.exitCode()).as(mixed.err()).isZero();
+        assertThat(pooledRows(dir.resolve("campur/sni37122-gabungan-perbandingan-2023.xlsx")))
+                .isEqualTo(pooledRows(dir.resolve("dari-gudang/sni37122-gabungan-perbandingan-2023.xlsx")));
+
         // The CSVs alone (no JSON twin) pool to the same figures: numerators and denominators keep every digit.
         Path csvOnly = Files.createDirectories(dir.resolve("provinsi/csv"));
         for (Path config : List.of(samarinda, pontianak)) {
@@ -127,6 +134,26 @@ class PublishedComparisonTest {
         assertThat(fromCsv.exitCode()).as(fromCsv.err()).isZero();
         assertThat(pooledRows(dir.resolve("dari-csv/sni37122-gabungan-perbandingan-2023.xlsx")))
                 .isEqualTo(pooledRows(dir.resolve("dari-gudang/sni37122-gabungan-perbandingan-2023.xlsx")));
+    }
+
+    @Test
+    void aProvinceConfigListsAFolderOfPublicationsAndFlagsWarningsAndLowCoverage() throws Exception {
+        Path folder = publishedFolder("provinsi-kalimantan");
+        // Samarinda's log misses 3 days of August 2023: 362 of 365 days, 99.18 %, under a 99.5 % threshold.
+        Path province = Files.writeString(dir.resolve("provinsi/kalimantan.yaml"), """
+                province: {code: kalimantan, name: Gabungan Kalimantan}
+                cities: [provinsi-kalimantan/]
+                output: banding-kalimantan/
+                thresholds: {min_coverage_share: 0.995}
+                """);
+        CliRunner.Result r = CliRunner.run("compare", "-c", province.toString());
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        List<String> rows = sheetText(dir.resolve("provinsi/banding-kalimantan/sni37122-kalimantan-perbandingan-2023.xlsx"));
+        assertThat(rows).anyMatch(row -> row.contains("|Kota Samarinda|826.5188544792813|6965.0|8.42691|")
+                && row.endsWith("|Ada hari tanpa data log; nilai tidak diekstrapolasi (lihat cakupan); cakupan 99,2% di bawah ambang 99,5%"));
+        assertThat(rows).anyMatch(row -> row.contains("|Kota Pontianak|839.8145642377249|5710.0|6.79912|") && row.endsWith("|"));
+        assertThat(rows).anyMatch(row -> row.startsWith("|Gabungan Kalimantan|"));
+        assertThat(folder).isDirectory();
     }
 
     @Test
