@@ -3,6 +3,7 @@ package id.sni37122.cli;
 import id.sni37122.connectors.CityContext;
 import id.sni37122.connectors.SourceSpec;
 import id.sni37122.connectors.population.PopulationEntry;
+import id.sni37122.reports.publication.OpenDataPackage;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -17,10 +18,12 @@ import java.util.Map;
  * @param readiness  the readiness answers YAML, or null
  * @param secretFile the per-installation key for visitor hashes
  * @param logFile    where a line per run is appended, or null
+ * @param license    the licence of the open-data package ({@code opendata: {license: …}}), or null
  */
 public record CityConfig(Path file, CityContext city, List<PopulationEntry> population, List<SourceSpec> sources,
                          Map<String, Map<String, Object>> rules, Path readiness, Path warehouse, Path output,
-                         String language, Path secretFile, Path logFile, Thresholds thresholds) {
+                         String language, Path secretFile, Path logFile, Thresholds thresholds,
+                         OpenDataPackage.License license) {
 
     /**
      * Data-quality limits for nightly runs; crossing one ends the run with exit code 3. Unset ones

@@ -9,6 +9,7 @@ import id.sni37122.connectors.SourceSpec;
 import id.sni37122.connectors.SystemFailures;
 import id.sni37122.connectors.population.PopulationEntry;
 import id.sni37122.connectors.table.TableOptions;
+import id.sni37122.reports.publication.OpenDataPackage;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
@@ -40,7 +41,8 @@ import tools.jackson.dataformat.yaml.YAMLMapper;
 public final class ConfigLoader {
 
     static final Set<String> TOP_KEYS = Set.of("city", "population", "sources", "rules", "readiness", "warehouse",
-            "output", "language", "secret_file", "log_file", "thresholds");
+            "output", "language", "secret_file", "log_file", "thresholds", "opendata");
+    static final Set<String> OPENDATA_KEYS = Set.of("license", "license_title", "license_path");
     /** Keys every source entry may have; a connector adds its own options ({@link Connector#options()}). */
     static final Set<String> SOURCE_KEYS = Set.of("path", "format", "timezone", "columns");
     static final Set<String> THRESHOLD_KEYS = Set.of("max_rejected_share", "min_coverage_share", "max_unanswered_share");
@@ -123,7 +125,7 @@ public final class ConfigLoader {
         warehouse = realPath(warehouse);
         Path logFile = root.has("log_file") ? path(root, "log_file", null) : null;
         return new CityConfig(file, city, population, sources, rules, readiness, warehouse, output, language, secret, logFile,
-                thresholds(root.get("thresholds")));
+                thresholds(root.get("thresholds")), openData(root.get("opendata")));
     }
 
     /** A config is a few kilobytes of text: a larger or binary file is another file named by mistake. */
@@ -305,6 +307,21 @@ public final class ConfigLoader {
             }
         }
         return spec;
+    }
+
+    /** The open-data package's licence: an Open Definition / SPDX id, with an optional title and address. */
+    private OpenDataPackage.License openData(JsonNode node) throws ConfigException {
+        if (node == null || node.isNull()) {
+            return null;
+        }
+        requireObject(node, "/opendata", OPENDATA_KEYS);
+        String name = string(required(node, "license", "/opendata/license"), "/opendata/license");
+        if (!name.matches("[-a-zA-Z0-9._]+")) {
+            throw error("/opendata/license", Messages.get("cli.config_license", name));
+        }
+        String title = node.has("license_title") ? string(node.get("license_title"), "/opendata/license_title") : null;
+        String path = node.has("license_path") ? string(node.get("license_path"), "/opendata/license_path") : null;
+        return OpenDataPackage.License.of(name, title, path);
     }
 
     /** Unset thresholds take the defaults; a threshold set to null is not checked. */

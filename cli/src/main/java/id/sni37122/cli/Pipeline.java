@@ -9,6 +9,8 @@ import id.sni37122.indicators.IndicatorResult;
 import id.sni37122.indicators.Indicators;
 import id.sni37122.indicators.ResultStore;
 import id.sni37122.reports.CityReport;
+import id.sni37122.reports.publication.OpenDataPackage;
+import id.sni37122.reports.publication.Publication;
 import id.sni37122.reports.publication.PublicationWriter;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -36,6 +38,8 @@ final class Pipeline implements AutoCloseable {
     private final CityConfig config;
     private final RunLock lock;
     private final Warehouse warehouse;
+    /** When the last {@link #compute} ran: the publication's and the open-data package's time. */
+    private Instant computedAt = Instant.now();
 
     private Pipeline(CityConfig config, RunLock lock, Warehouse warehouse) {
         this.config = config;
@@ -122,6 +126,7 @@ final class Pipeline implements AutoCloseable {
             }
         }
         List<IndicatorResult> results = new ArrayList<>();
+        computedAt = Instant.now();
         for (int y : years) {
             for (Indicator indicator : indicators) {
                 indicator.compute(connection(), config.city(), y, config.rulesFor(indicator.rulesKey())).ifPresent(results::add);
@@ -193,8 +198,16 @@ final class Pipeline implements AutoCloseable {
 
     /** The writer of this city's publication (results CSV and JSON twin), stamped now, with its source files. */
     PublicationWriter publication() throws SQLException {
-        return new PublicationWriter(config.city(), Main.version(), Instant.now(),
-                PublicationWriter.sources(connection(), config.city(), config.file().toAbsolutePath().getParent()));
+        return new PublicationWriter(config.city(), Main.version(), computedAt, sources());
+    }
+
+    private List<Publication.SourceFile> sources() throws SQLException {
+        return PublicationWriter.sources(connection(), config.city(), config.file().toAbsolutePath().getParent());
+    }
+
+    /** Writes the results as a Frictionless Data Package into {@code dir}; the config must name a licence. */
+    List<Path> openData(List<IndicatorResult> results, Path dir) throws IOException, SQLException {
+        return OpenDataPackage.write(config.city(), results, config.license(), Main.version(), computedAt, sources(), dir);
     }
 
     private static void deleteTree(Path dir) throws IOException {

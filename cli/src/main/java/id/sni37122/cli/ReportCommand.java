@@ -9,15 +9,22 @@ import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** {@code report}: workbooks and charts from what the warehouse holds. */
+/** {@code report}: workbooks, charts and the publication from what the warehouse holds; with {@code --opendata}, a Frictionless Data Package too. */
 @Command(name = "report", mixinStandardHelpOptions = true, resourceBundle = "id.sni37122.cli.help", sortOptions = false)
 final class ReportCommand extends CityCommand {
 
     @Option(names = {"-y", "--year"}, paramLabel = "YEAR", descriptionKey = "year")
     Integer year;
 
+    @Option(names = "--opendata", paramLabel = "DIR", descriptionKey = "report.opendata")
+    Path openData;
+
     @Override
     int call(CityConfig config) throws IOException, SQLException, RunLock.BusyException {
+        if (openData != null && config.license() == null) {
+            console.problem(Messages.get("cli.opendata_no_license", config.file()));
+            return ExitCode.USAGE;
+        }
         try (Pipeline p = Pipeline.open(config, options.waitSeconds)) {
             long runId = p.startRun("report");
             List<IndicatorResult> results = p.compute(year);
@@ -32,6 +39,11 @@ final class ReportCommand extends CityCommand {
             try {
                 for (Path f : p.report(results)) {
                     console.info(Messages.get("cli.wrote", f));
+                }
+                if (openData != null) {
+                    for (Path f : p.openData(results, openData)) {
+                        console.info(Messages.get("cli.wrote", f));
+                    }
                 }
             } catch (IOException e) {
                 console.problem(Messages.get("cli.report_failed", config.output(), String.valueOf(e.getMessage())));

@@ -13,6 +13,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
+import com.networknt.schema.Schema;
+import com.networknt.schema.SchemaRegistry;
+import com.networknt.schema.SpecificationVersion;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
 import org.apache.poi.ss.usermodel.CellType;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
@@ -29,7 +35,8 @@ import tools.jackson.databind.json.JsonMapper;
  * their own; their results CSV and JSON are copied into a folder with no warehouse next to it;
  * {@code compare} on that folder gives the very figures {@code compare} on the two configs gives.
  * Then Pontianak changes a rule and publishes again, and the comparison names the rule; then a
- * publication edited by hand is refused.
+ * publication edited by hand is refused. Samarinda's open-data package is checked against the
+ * Frictionless Data Package 2.0 and Table Schema 2.0 JSON Schemas (src/test/resources/frictionless).
  */
 class PublishedComparisonTest {
 
@@ -111,6 +118,13 @@ class PublishedComparisonTest {
                     sums.get("10.4")[0], sums.get("10.4")[1]);
         }
 
+        // A config and a publication mixed: the same figures again.
+        CliRunner.Result mixed = CliRunner.run("compare", "-c", samarinda.toString(), "-c", publication(pontianak, "json").toString(),
+                "-o", dir.resolve("campur").toString());
+        assertThat(mixed.exitCode()).as(mixed.err()).isZero();
+        assertThat(pooledRows(dir.resolve("campur/sni37122-gabungan-perbandingan-2023.xlsx")))
+                .isEqualTo(pooledRows(dir.resolve("dari-gudang/sni37122-gabungan-perbandingan-2023.xlsx")));
+
         // The CSVs alone (no JSON twin) pool to the same figures: numerators and denominators keep every digit.
         Path csvOnly = Files.createDirectories(dir.resolve("provinsi/csv"));
         for (Path config : List.of(samarinda, pontianak)) {
@@ -120,6 +134,26 @@ class PublishedComparisonTest {
         assertThat(fromCsv.exitCode()).as(fromCsv.err()).isZero();
         assertThat(pooledRows(dir.resolve("dari-csv/sni37122-gabungan-perbandingan-2023.xlsx")))
                 .isEqualTo(pooledRows(dir.resolve("dari-gudang/sni37122-gabungan-perbandingan-2023.xlsx")));
+    }
+
+    @Test
+    void aProvinceConfigListsAFolderOfPublicationsAndFlagsWarningsAndLowCoverage() throws Exception {
+        Path folder = publishedFolder("provinsi-kalimantan");
+        // Samarinda's log misses 3 days of August 2023: 362 of 365 days, 99.18 %, under a 99.5 % threshold.
+        Path province = Files.writeString(dir.resolve("provinsi/kalimantan.yaml"), """
+                province: {code: kalimantan, name: Gabungan Kalimantan}
+                cities: [provinsi-kalimantan/]
+                output: banding-kalimantan/
+                thresholds: {min_coverage_share: 0.995}
+                """);
+        CliRunner.Result r = CliRunner.run("compare", "-c", province.toString());
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        List<String> rows = sheetText(dir.resolve("provinsi/banding-kalimantan/sni37122-kalimantan-perbandingan-2023.xlsx"));
+        assertThat(rows).anyMatch(row -> row.contains("|Kota Samarinda|826.5188544792813|6965.0|8.42691|")
+                && row.endsWith("|Ada hari tanpa data log; nilai tidak diekstrapolasi (lihat cakupan); cakupan 99,2% di bawah ambang 99,5%"));
+        assertThat(rows).anyMatch(row -> row.contains("|Kota Pontianak|839.8145642377249|5710.0|6.79912|") && row.endsWith("|"));
+        assertThat(rows).anyMatch(row -> row.startsWith("|Gabungan Kalimantan|"));
+        assertThat(folder).isDirectory();
     }
 
     @Test
@@ -168,6 +202,109 @@ class PublishedComparisonTest {
                 "-o", dir.resolve("tidak").toString());
         assertThat(r.exitCode()).isEqualTo(ExitCode.USAGE);
         assertThat(r.err()).contains(copy.toString(), "tidak cocok dengan SHA-256");
+    }
+
+    @Test
+    void theOpenDataPackageOfASampleCityIsAValidDataPackage() throws Exception {
+        Path out = dir.resolve("opendata-samarinda");
+        CliRunner.Result r = CliRunner.run("report", "-q", "-c", samarinda.toString(), "--opendata", out.toString());
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        JsonMapper json = JsonMapper.builder().build();
+        JsonNode descriptor = json.readTree(out.resolve("datapackage.json").toFile());
+        assertThat(errors("datapackage-2.0.json", descriptor)).isEmpty();
+        assertThat(descriptor.get("licenses").get(0).get("name").asString()).isEqualTo("CC-BY-4.0");
+        assertThat(descriptor.get("licenses").get(0).get("path").asString()).isEqualTo("https://creativecommons.org/licenses/by/4.0/");
+        assertThat(descriptor.get("sources").toString()).contains("\"portal: portal/access.log\"").doesNotContain(dir.toString());
+        assertThat(descriptor.get("resources")).hasSize(4);
+        JsonNode published = json.readTree(publication(samarinda, "json").toFile());
+        for (JsonNode resource : descriptor.get("resources")) {
+            assertThat(errors("tableschema-2.0.json", resource.get("schema"))).as(resource.get("name").asString()).isEmpty();
+            Path csv = out.resolve(resource.get("path").asString());
+            byte[] bytes = Files.readAllBytes(csv);
+            assertThat(resource.get("bytes").asLong()).isEqualTo(bytes.length);
+            assertThat(resource.get("hash").asString()).isEqualTo("sha256:" + java.util.HexFormat.of().formatHex(
+                    java.security.MessageDigest.getInstance("SHA-256").digest(bytes)));
+            List<List<String>> rows = dataMatchingSchema(csv, resource.get("schema"));
+            assertThat(rows).extracting(row -> row.get(1)).containsExactly("2022", "2023");
+            // The figures are the publication's, every digit.
+            String indicator = resource.get("name").asString().substring("sni37122-samarinda-".length());
+            for (JsonNode p : published.get("results")) {
+                if (p.get("indicator").asString().equals(indicator)) {
+                    List<String> row = rows.get(p.get("year").asInt() - 2022);
+                    assertThat(Double.parseDouble(row.get(2))).isEqualTo(p.get("value").asDouble());
+                    assertThat(Double.parseDouble(row.get(3))).isEqualTo(p.get("numerator").asDouble());
+                    assertThat(Double.parseDouble(row.get(4))).isEqualTo(p.get("denominator").asDouble());
+                }
+            }
+        }
+        JsonNode units = descriptor.get("resources").get(2).get("schema").get("fields");
+        assertThat(units.get(3).get("unit").asString()).isEqualTo("hours");
+        assertThat(units.get(4).get("unit").asString()).isEqualTo("inquiries");
+
+        // The check can fail: a name with capitals and a resource without a path are refused.
+        String broken = descriptor.toString().replace("\"name\":\"sni37122-samarinda\"", "\"name\":\"Sni37122 Samarinda\"")
+                .replace("\"path\":\"sni37122-samarinda-10.1.csv\"", "\"paths\":\"sni37122-samarinda-10.1.csv\"");
+        assertThat(errors("datapackage-2.0.json", json.readTree(broken))).isNotEmpty();
+    }
+
+    @Test
+    void anOpenDataPackageNeedsALicenceInTheConfig() throws Exception {
+        Path config = CliRunner.copyFixture("fixture-city", dir.resolve("tanpa-lisensi"), List.of("kota-uji.yaml", "access.log",
+                "layanan.csv", "pengaduan.csv", "insiden.csv", "heartbeat.csv")).resolve("kota-uji.yaml");
+        CliRunner.Result r = CliRunner.run("report", "-c", config.toString(), "--opendata", dir.resolve("od").toString());
+        assertThat(r.exitCode()).isEqualTo(ExitCode.USAGE);
+        assertThat(r.err()).contains("tidak menyebut lisensi data; tambahkan opendata: {license: CC-BY-4.0}");
+        assertThat(dir.resolve("od")).doesNotExist();
+    }
+
+    /** What the Frictionless profile (a test resource) says is wrong with {@code node}. */
+    private static List<String> errors(String profile, JsonNode node) throws IOException {
+        try (InputStream in = PublishedComparisonTest.class.getResourceAsStream("/frictionless/" + profile)) {
+            Schema schema = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_7).getSchema(in);
+            return schema.validate(node).stream().map(e -> e.toString()).toList();
+        }
+    }
+
+    /**
+     * The CSV's rows, checked against its Table Schema: the header is the fields in order; each
+     * cell is empty only where allowed, and else reads as its field's type; the primary key is
+     * unique. (No Frictionless Java library is on Maven Central to do this for us.)
+     */
+    private static List<List<String>> dataMatchingSchema(Path csv, JsonNode schema) throws IOException {
+        List<JsonNode> fields = new ArrayList<>();
+        schema.get("fields").forEach(fields::add);
+        List<List<String>> rows = new ArrayList<>();
+        try (CSVParser parser = CSVParser.parse(csv, StandardCharsets.UTF_8, CSVFormat.RFC4180)) {
+            for (CSVRecord record : parser) {
+                rows.add(record.toList());
+            }
+        }
+        assertThat(rows.get(0)).containsExactlyElementsOf(fields.stream().map(f -> f.get("name").asString()).toList());
+        List<List<String>> data = rows.subList(1, rows.size());
+        for (List<String> row : data) {
+            assertThat(row).hasSize(fields.size());
+            for (int i = 0; i < fields.size(); i++) {
+                JsonNode f = fields.get(i);
+                String cell = row.get(i);
+                if (cell.isEmpty()) {
+                    assertThat(f.path("constraints").path("required").asBoolean(false)).as(f.get("name") + " required").isFalse();
+                    continue;
+                }
+                switch (f.get("type").asString()) {
+                    case "number" -> assertThat(new java.math.BigDecimal(cell)).as(f.get("name").asString()).isNotNull();
+                    case "year" -> assertThat(cell).matches("\\d{4}");
+                    case "datetime" -> assertThat(java.time.Instant.parse(cell)).isNotNull();
+                    default -> assertThat(f.get("type").asString()).isEqualTo("string");
+                }
+                if (f.path("constraints").has("maximum")) {
+                    assertThat(Double.parseDouble(cell)).isBetween(f.get("constraints").get("minimum").asDouble(),
+                            f.get("constraints").get("maximum").asDouble());
+                }
+            }
+        }
+        int key = fields.stream().map(f -> f.get("name").asString()).toList().indexOf(schema.get("primaryKey").get(0).asString());
+        assertThat(data.stream().map(row -> row.get(key)).distinct().count()).isEqualTo(data.size());
+        return data;
     }
 
     /** Per indicator, the pooled row's value, numerator and denominator, read from the workbook's cells. */

@@ -595,6 +595,7 @@ public final class SampleCities {
                   max_rejected_share: 0.05
                   min_coverage_share: 0.9
                   max_unanswered_share: 0.2
+                opendata: {license: CC-BY-4.0}   # report --opendata DIR: the data package's licence
                 """.formatted(city.name(), city.code(), city.zoneId(), population, catalog, heartbeats, inquiries);
     }
 }

@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.text.NumberFormat;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -85,7 +86,9 @@ public final class ProvinceReport {
     }
 
     private static String percent(double share) {
-        return java.text.NumberFormat.getPercentInstance(Messages.locale()).format(share);
+        NumberFormat percent = NumberFormat.getPercentInstance(Messages.locale());
+        percent.setMaximumFractionDigits(1); // 99,2 % beside a 99,5 % threshold, not 99 % beside 100 %
+        return percent.format(share);
     }
 
     /**
