@@ -93,8 +93,7 @@ final class CompareCommand implements Callable<Integer> {
             Chosen chosen = choose(candidates);
             chosen.notes().forEach(console::info);
             List<CityFigure> figures = chosen.figures();
-            String name = inputs.name != null ? inputs.name : Messages.get("cli.compare_group",
-                    String.join(", ", new LinkedHashSet<>(figures.stream().map(f -> f.city().name()).toList())));
+            String name = inputs.name; // null: the report names the group after the cities with data
             Path out = output != null ? output : inputs.output != null ? inputs.output
                     : !inputs.configs.isEmpty() ? inputs.configs.get(0).output()
                     : inputs.publications.get(0).file().toAbsolutePath().getParent();

@@ -31,7 +31,7 @@ public final class ProvinceReport {
 
     /**
      * @param code used in file names, e.g. {@code kaltim}
-     * @param name shown in titles, e.g. {@code Provinsi Kalimantan Timur}
+     * @param name shown in titles, e.g. {@code Provinsi Kalimantan Timur}; null for a group named after its cities
      */
     public ProvinceReport(String code, String name) {
         this.code = code;
@@ -101,9 +101,10 @@ public final class ProvinceReport {
         // Every city taking part (any year): one without a figure this year is named as missing.
         Map<String, String> cities = new LinkedHashMap<>();
         figures.forEach(f -> cities.putIfAbsent(f.city().code(), f.city().name()));
+        String group = name != null ? name : Labels.text("reports.pooled_group", String.join(", ", cities.values()));
         try (XSSFWorkbook book = new XSSFWorkbook()) {
             SheetWriter s = new SheetWriter(book, new Styles(book), Labels.text("reports.comparison"));
-            s.title(Labels.text("reports.comparison_title", name, String.valueOf(year)));
+            s.title(Labels.text("reports.comparison_title", group, String.valueOf(year)));
             s.note(Labels.text("reports.pooled_note"));
             for (Indicator indicator : Indicators.all()) {
                 IndicatorLabels labels = indicator.labels();
@@ -142,7 +143,7 @@ public final class ProvinceReport {
                 values.add(pooled);
                 s.table(List.of(Labels.text("reports.rank"), Labels.text("reports.city"), Labels.text("reports.value") + " (" + labels.unit() + ")",
                         labels.get("numerator"), labels.get("denominator"), Labels.text("reports.flags")), table);
-                ChartSpec chart = new ChartSpec(false, indicator.code() + " " + labels.get("short") + " — " + name + ", " + year,
+                ChartSpec chart = new ChartSpec(false, indicator.code() + " " + labels.get("short") + " — " + group + ", " + year,
                         Labels.text("reports.city"), labels.unit(), 1, 2, true);
                 s.chart(chart);
                 if (!missing.isEmpty()) {
@@ -169,7 +170,8 @@ public final class ProvinceReport {
 
     /** Names the cities pooled that year, and those left out (no data, or no value). */
     private String pooledLabel(List<String> present, List<String> leftOut) {
-        String label = name + " (" + String.join(", ", present) + ")";
+        String label = name != null ? name + " (" + String.join(", ", present) + ")"
+                : Labels.text("reports.pooled_group", String.join(", ", present));
         return leftOut.isEmpty() ? label : label + " — " + Labels.text("reports.pooled_without", String.join(", ", leftOut));
     }
 
