@@ -12,7 +12,9 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.Map;
 import java.util.function.ToDoubleFunction;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
@@ -112,6 +114,12 @@ public final class ProvinceReport {
                         .filter(f -> f.indicator().equals(indicator.code()) && f.year() == year).toList());
                 if (rows.isEmpty()) {
                     continue;
+                }
+                Set<String> seen = new HashSet<>();
+                for (CityFigure f : rows) {
+                    if (!seen.add(f.city().code())) {
+                        throw new IllegalArgumentException(Labels.text("reports.city_twice", f.city().code()));
+                    }
                 }
                 List<CityFigure> valued = rows.stream().filter(f -> f.value() != null).toList();
                 List<String> leftOut = new ArrayList<>(cities.keySet().stream()

@@ -9,9 +9,9 @@ import id.sni37122.indicators.IndicatorResult;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.zip.ZipFile;
@@ -44,12 +44,17 @@ class ProvinceReportTest {
         Messages.setLanguage("id");
     }
 
-    private static IndicatorResult share(CityContext city, double online, double all) {
-        return new IndicatorResult("10.2", city.code(), 2023, online / all * 100, online, all, "%", Map.of(), null, null, null);
+    private static CityFigure share(CityContext city, double online, double all) {
+        return figure(city, new IndicatorResult("10.2", city.code(), 2023, online / all * 100, online, all, "%", Map.of(), null, null, null));
     }
 
-    private static IndicatorResult response(CityContext city, double hours, double inquiries) {
-        return new IndicatorResult("10.3", city.code(), 2023, hours / inquiries / 24, hours, inquiries, "days", Map.of(), null, null, null);
+    private static CityFigure response(CityContext city, double hours, double inquiries) {
+        return figure(city, new IndicatorResult("10.3", city.code(), 2023, hours / inquiries / 24, hours, inquiries, "days", Map.of(),
+                null, null, null));
+    }
+
+    private static CityFigure figure(CityContext city, IndicatorResult r) {
+        return CityFigure.of(city, r, city.code() + ".yaml", Instant.parse("2024-01-15T02:00:00Z"), "uji");
     }
 
     /** Each row of an indicator's table as "rank|city|value". */
@@ -74,11 +79,8 @@ class ProvinceReportTest {
 
     @Test
     void ranksFollowEachIndicatorsDirectionTiesShareARankAndThePoolNamesOnlyCitiesWithData() throws Exception {
-        Map<CityContext, List<IndicatorResult>> byCity = new LinkedHashMap<>();
-        byCity.put(A, List.of(share(A, 16, 28), response(A, 72, 2)));
-        byCity.put(B, List.of(share(B, 32, 56), response(B, 24, 2)));
-        byCity.put(C, List.of(share(C, 10, 20)));
-        List<Path> written = new ProvinceReport("uji", "Provinsi Uji").write(2023, byCity, dir);
+        List<CityFigure> figures = List.of(share(A, 16, 28), response(A, 72, 2), share(B, 32, 56), response(B, 24, 2), share(C, 10, 20));
+        List<Path> written = new ProvinceReport("uji", "Provinsi Uji").write(2023, figures, dir);
         Path xlsx = dir.resolve("sni37122-uji-perbandingan-2023.xlsx");
         assertThat(written).contains(xlsx, dir.resolve("sni37122-uji-perbandingan-2023-10.3.png"));
         try (InputStream in = Files.newInputStream(xlsx); XSSFWorkbook book = new XSSFWorkbook(in)) {
@@ -102,10 +104,9 @@ class ProvinceReportTest {
 
     @Test
     void aCityGivenTwiceIsAnError() {
-        Map<CityContext, List<IndicatorResult>> byCity = new LinkedHashMap<>();
-        byCity.put(A, List.of(share(A, 16, 28)));
-        byCity.put(new CityContext("kotaa", "Kota A (salinan)", ZoneId.of("Asia/Makassar")), List.of(share(A, 16, 28)));
-        assertThatThrownBy(() -> new ProvinceReport("uji", null).write(2023, byCity, dir))
+        List<CityFigure> figures = List.of(share(A, 16, 28),
+                share(new CityContext("kotaa", "Kota A (salinan)", ZoneId.of("Asia/Makassar")), 16, 28));
+        assertThatThrownBy(() -> new ProvinceReport("uji", null).write(2023, figures, dir))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("kotaa");
     }
 }
