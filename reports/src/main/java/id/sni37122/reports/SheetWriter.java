@@ -75,6 +75,8 @@ final class SheetWriter {
     private final List<Block> blocks = new ArrayList<>();
     private boolean freeze;
     private int[] widthChars = new int[0];
+    /** Per column, the widest thing that cannot wrap: a number, a date, a word. */
+    private int[] minChars = new int[0];
 
     SheetWriter(XSSFWorkbook book, Styles styles, String name) {
         this.book = book;
@@ -142,9 +144,11 @@ final class SheetWriter {
             columns = Math.max(columns, t.width());
         }
         widthChars = new int[columns];
+        minChars = new int[columns];
         for (Table t : tables) {
             measure(t);
         }
+        fitWidth();
         for (int c = 0; c < columns; c++) {
             sheet.setColumnWidth(c, (int) Math.round((widthChars[c] + 1.5) * 256));
         }
@@ -224,10 +228,12 @@ final class SheetWriter {
         for (int k = 0; k < t.width(); k++) {
             int c = t.kept[k];
             int values = 0;
+            int unbreakable = 0;
             boolean numeric = false;
             for (List<Object> r : t.rows) {
                 Object v = c < r.size() ? r.get(c) : null;
                 values = Math.max(values, Math.min(MAX_TEXT, displayLength(v)));
+                unbreakable = Math.max(unbreakable, Math.min(MAX_TEXT, v instanceof String text ? longestWord(text) : displayLength(v)));
                 numeric |= isNumber(v);
             }
             int header = 0;
@@ -241,9 +247,33 @@ final class SheetWriter {
                 values = (int) Math.ceil(values * 1.1);
             }
             widthChars[k] = Math.max(widthChars[k], Math.max(6, Math.max(values, header)));
+            int headerWord = t.headers == null ? 0 : (int) Math.ceil(longestWord(t.headers.get(c)) * 1.1);
+            minChars[k] = Math.max(minChars[k], Math.max(6, Math.max(unbreakable, headerWord)));
         }
         if (t.rows.isEmpty()) {
             widthChars[0] = Math.max(widthChars[0], Labels.text("reports.no_data").length());
+        }
+    }
+
+    /**
+     * Narrows the widest wrappable columns until the sheet fits a page's width at the smallest
+     * print scale: text wraps onto more lines rather than the page running onto a second sheet.
+     */
+    private void fitWidth() {
+        int max = (int) Math.floor(PAGE_WIDTH_PT * 96 / 72 * 0.93 * 100 / MIN_SCALE / 7) - 2 * widthChars.length;
+        int total = java.util.Arrays.stream(widthChars).sum();
+        while (total > max) {
+            int widest = -1;
+            for (int c = 0; c < widthChars.length; c++) {
+                if (widthChars[c] > Math.max(minChars[c], 12) && (widest < 0 || widthChars[c] > widthChars[widest])) {
+                    widest = c;
+                }
+            }
+            if (widest < 0) {
+                return; // nothing left to wrap: the page scale gives way (never below MIN_SCALE)
+            }
+            widthChars[widest]--;
+            total--;
         }
     }
 
@@ -367,6 +397,13 @@ final class SheetWriter {
             cell.setCellStyle(styles.get(Styles.Look.TEXT));
             return row;
         }
+        // One format per column: counts stored as decimals (16.0 services) show no decimals when the whole column is whole.
+        boolean[] whole = new boolean[t.width()];
+        for (int k = 0; k < t.width(); k++) {
+            int c = t.kept[k];
+            whole[k] = t.headers != null && t.rows.stream().map(r -> c < r.size() ? measure(r.get(c)) : null).filter(n -> n != null)
+                    .allMatch(n -> n == Math.rint(n) && Math.abs(n) < 1e15);
+        }
         int dataStart = row;
         for (List<Object> values : t.rows) {
             Row r = sheet.createRow(row++);
@@ -380,7 +417,7 @@ final class SheetWriter {
                     cell.setCellStyle(styles.get(Styles.Look.LABEL));
                     lines = Math.max(lines, lines(text(v), widthChars[k]));
                 } else {
-                    lines = Math.max(lines, value(cell, v, widthChars[k]));
+                    lines = Math.max(lines, value(cell, v, widthChars[k], whole[k] || t.headers == null && isWhole(v)));
                 }
             }
             if (lines > 1) {
@@ -397,12 +434,21 @@ final class SheetWriter {
                 int chartRow = beside ? start : row + 1;
                 int chartCol = beside ? t.width() : 0;
                 int dx = beside ? CHART_GAP_PX : 0;
-                int end = reserve(chartRow, ChartSpec.HEIGHT_PX);
+                int heightPx = chartHeight(t, spec);
+                int end = reserve(chartRow, heightPx);
                 row = Math.max(row, end + 1);
-                charts.add(() -> NativeChart.draw(sheet, anchor(chartCol, dx, chartRow), spec, dataStart, dataEnd, categoryCol, valueCol));
+                charts.add(() -> NativeChart.draw(sheet, anchor(chartCol, dx, chartRow, heightPx), spec, dataStart, dataEnd, categoryCol,
+                        valueCol));
             }
         }
         return row;
+    }
+
+    /** Sideways bars get room for every label (26 pixels a bar: LibreOffice drops labels that crowd). */
+    private static int chartHeight(Table t, ChartSpec spec) {
+        boolean sideways = !spec.line() && t.rows.stream().anyMatch(r -> spec.categoryColumn() < r.size()
+                && String.valueOf(r.get(spec.categoryColumn())).length() > NativeChart.SIDEWAYS_LABEL);
+        return sideways ? Math.max(ChartSpec.HEIGHT_PX, 100 + 26 * t.rows.size()) : ChartSpec.HEIGHT_PX;
     }
 
     private static int indexOf(int[] kept, int column) {
@@ -427,13 +473,13 @@ final class SheetWriter {
     }
 
     /** A chart's cells, worked out from the column widths and row heights, so it has its size in any program. */
-    private XSSFClientAnchor anchor(int col, int dx, int row) {
+    private XSSFClientAnchor anchor(int col, int dx, int row, int heightPx) {
         double width = ChartSpec.WIDTH_PX + dx;
         int c = col;
         for (double w; width > (w = columnPx(c)); c++) {
             width -= w;
         }
-        double height = ChartSpec.HEIGHT_PX;
+        double height = heightPx;
         int r = row;
         for (double h; height > (h = rowPt(r) * 96 / 72); r++) {
             height -= h;
@@ -445,7 +491,18 @@ final class SheetWriter {
     }
 
     /** Fills a cell; returns the lines its text needs at the column's width. */
-    private int value(Cell cell, Object v, int widthChars) {
+    /** A decimal number's value (a Double, or a Quantity's), or null for anything else. */
+    private static Double measure(Object v) {
+        Object n = v instanceof Quantity q ? q.value() : v;
+        return n instanceof Double || n instanceof Float || n instanceof java.math.BigDecimal ? Double.valueOf(((Number) n).doubleValue()) : null;
+    }
+
+    private static boolean isWhole(Object v) {
+        Double d = measure(v);
+        return d != null && d == Math.rint(d) && Math.abs(d) < 1e15;
+    }
+
+    private int value(Cell cell, Object v, int widthChars, boolean whole) {
         if (v == null) {
             return 1;
         }
@@ -459,12 +516,12 @@ final class SheetWriter {
         } else if (v instanceof Number n) {
             if (Double.isFinite(n.doubleValue())) {
                 cell.setCellValue(n.doubleValue());
-                cell.setCellStyle(styles.get(Styles.Look.DECIMAL));
+                cell.setCellStyle(styles.get(whole ? Styles.Look.INTEGER : Styles.Look.DECIMAL));
             }
         } else if (v instanceof Quantity q) {
             if (q.value() != null && Double.isFinite(q.value().doubleValue())) {
                 cell.setCellValue(q.value().doubleValue());
-                Styles.Look look = q.value() instanceof Long ? Styles.Look.INTEGER
+                Styles.Look look = q.value() instanceof Long || whole ? Styles.Look.INTEGER
                         : q.value() instanceof Integer ? Styles.Look.PLAIN_NUMBER : Styles.Look.DECIMAL;
                 cell.setCellStyle(styles.get(look, q.unit()));
             }

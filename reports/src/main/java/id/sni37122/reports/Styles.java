@@ -89,9 +89,11 @@ final class Styles {
                 // A number's header stands over it, right-aligned like the number.
                 s.setAlignment(look == Look.HEADER_RIGHT ? HorizontalAlignment.RIGHT : HorizontalAlignment.LEFT);
             }
-            case WRAP -> s.setWrapText(true);
-            case TEXT -> {
+            case WRAP -> {
+                s.setWrapText(true);
+                s.setAlignment(HorizontalAlignment.LEFT);
             }
+            case TEXT -> s.setAlignment(HorizontalAlignment.LEFT);
             default -> {
                 String format = look == Look.DATE || look == Look.DATE_TIME || look == Look.PLAIN_NUMBER ? look.format : locale + look.format;
                 if (unit != null) {
