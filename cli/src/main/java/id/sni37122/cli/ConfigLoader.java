@@ -60,8 +60,17 @@ public final class ConfigLoader {
     }
 
     public static CityConfig load(Path file) throws ConfigException {
-        return new ConfigLoader(file).read();
+        return load(file, null);
     }
+
+    /** @param language {@code --lang}: used instead of the config's {@code language:} (which is still checked); null for the config's */
+    public static CityConfig load(Path file, String language) throws ConfigException {
+        ConfigLoader loader = new ConfigLoader(file);
+        loader.languageOverride = language;
+        return loader.read();
+    }
+
+    private String languageOverride;
 
     private CityConfig read() throws ConfigException {
         if (!Files.isRegularFile(file)) {
@@ -92,6 +101,9 @@ public final class ConfigLoader {
         String language = optionalString(root, "language", "id");
         if (!language.equals("id") && !language.equals("en")) {
             throw error("/language", Messages.get("cli.config_language", language));
+        }
+        if (languageOverride != null) {
+            language = languageOverride;
         }
         Messages.setLanguage(language);
 
