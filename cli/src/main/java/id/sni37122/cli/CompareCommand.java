@@ -71,6 +71,9 @@ final class CompareCommand implements Callable<Integer> {
         } catch (IOException e) {
             return CityCommand.failed(console, e, "");
         }
+        if (Main.languageOf(spec) != null) {
+            Messages.setLanguage(Main.languageOf(spec)); // over the cities' configs
+        }
         String twice = cityGivenTwice(inputs.configs);
         if (twice != null) {
             console.problem(twice);
@@ -114,9 +117,7 @@ final class CompareCommand implements Callable<Integer> {
                         exit = ExitCode.DATA_QUALITY;
                     }
                 }
-                for (Path f : report.write(y, figures, out)) {
-                    console.info(Messages.get("cli.wrote", f));
-                }
+                Written.tell(console, report.write(y, figures, out));
             }
             return exit;
         } catch (RunLock.BusyException | IOException | SQLException e) {
