@@ -548,10 +548,10 @@ final class SheetWriter {
 
     /**
      * Lines a text takes when wrapped at word boundaries in a column {@code columnChars} wide
-     * (column widths count digits; an average letter is about 15 % narrower).
+     * (column widths count digits; an average letter is about a fifth narrower).
      */
     static int lines(String text, int columnChars) {
-        int width = (int) Math.floor(columnChars * 1.15);
+        int width = (int) Math.floor(columnChars * 1.25);
         int lines = 0;
         for (String paragraph : text.split("\n", -1)) {
             lines++;
