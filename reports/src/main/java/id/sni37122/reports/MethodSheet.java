@@ -37,7 +37,8 @@ final class MethodSheet {
                 Object value = rule.getValue();
                 boolean fixed = Labels.fixedRule(labels, rule.getKey(), value);
                 String raw = fixed ? Labels.text("reports.fixed")
-                        : value instanceof Map<?, ?> m ? Labels.text("reports.see_method_below")
+                        : value instanceof Map<?, ?> m ? (rule.getKey().equals("area_keywords") ? Labels.text("reports.see_method_below")
+                                : String.join("; ", m.entrySet().stream().map(e -> e.getKey() + ": " + e.getValue()).toList()))
                         : value instanceof List<?> list ? String.join(", ", list.stream().map(String::valueOf).toList()) : String.valueOf(value);
                 if (value instanceof Map<?, ?> m && rule.getKey().equals("area_keywords")) {
                     areas = m;
