@@ -4,6 +4,7 @@ import id.sni37122.connectors.FileOutcome;
 import id.sni37122.connectors.IngestReport;
 import id.sni37122.connectors.Messages;
 import id.sni37122.connectors.Rejects;
+import id.sni37122.connectors.SourceException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -11,10 +12,13 @@ import java.util.TreeMap;
 
 /**
  * The few lines an operator reads after an ingest: per source kind, files and rows; per reason
- * for rejected rows, how many and where the first one is. Every rejected row is listed on the
- * workbook's Kualitas Data sheet, not here.
+ * for rejected rows, where the first one is and how many there are; the files loaded now. Every
+ * rejected row is listed on the workbook's Kualitas Data sheet, not here.
  */
 final class IngestSummary {
+
+    /** Loaded files listed by name; more are counted. */
+    static final int MAX_FILES = 12;
 
     private IngestSummary() {
     }
@@ -48,7 +52,8 @@ final class IngestSummary {
             f.rejectReasons().forEach((reason, n) -> k.reasons.merge(reason, n, Long::sum));
             for (Rejects.Example x : f.rejectExamples()) {
                 // Where to look first, as editors and grep read it: file:line(:column).
-                k.first.putIfAbsent(x.reason(), shown(f.file()) + ":" + x.line() + (x.column() == null ? "" : ":" + x.column()));
+                String what = Messages.get(x.reason()) + (x.detail() == null ? "" : " ('" + x.detail() + "')");
+                k.first.putIfAbsent(x.reason(), new SourceException(Path.of(shown(f.file())), x.line(), x.column(), what).located());
             }
         }
         StringBuilder sb = new StringBuilder();
@@ -56,11 +61,20 @@ final class IngestSummary {
             Kind k = e.getValue();
             sb.append("  ").append(Messages.get("cli.ingest_line", e.getKey(), k.loaded, k.skipped, k.failed, k.read, k.kept, k.rejected))
                     .append('\n');
-            k.reasons.forEach((reason, n) -> {
-                String where = k.first.get(reason);
-                sb.append("      ").append(Messages.get("cli.reject_reason", n, Messages.get(reason)))
-                        .append(where == null ? "" : " " + Messages.get("cli.reject_first", where)).append('\n');
-            });
+            // Per reason, its first row where editors and grep find it (file:line: reason), and how many there are.
+            k.reasons.forEach((reason, n) -> sb.append("      ")
+                    .append(Messages.get("cli.reject_reason", n, k.first.getOrDefault(reason, Messages.get(reason)))).append('\n'));
+        }
+        // The files loaded now, so the operator sees what is new; a year of rotated logs is cut short.
+        long listed = 0;
+        for (FileOutcome f : report.files()) {
+            if (f.status().loaded() && listed++ < MAX_FILES) {
+                sb.append("    ").append(Messages.get("cli.file_line", shown(f.file()), f.rowsRead(), f.rowsLoaded(), f.rowsRejected()))
+                        .append('\n');
+            }
+        }
+        if (report.loadedCount() > MAX_FILES) {
+            sb.append("    ").append(Messages.get("cli.more_files", report.loadedCount() - MAX_FILES)).append('\n');
         }
         for (FileOutcome f : report.files()) {
             if (f.note() != null) {
