@@ -30,7 +30,7 @@ abstract class CityCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         console = new Console(spec.commandLine().getOut(), spec.commandLine().getErr(), options.quiet);
-        CityConfig config = options.load(console);
+        CityConfig config = options.load(console, Main.languageOf(spec));
         if (config == null) {
             return ExitCode.USAGE;
         }

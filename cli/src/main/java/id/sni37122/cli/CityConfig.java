@@ -15,13 +15,13 @@ import java.util.Map;
  * @param population inline population figures (empty when they come from a file source)
  * @param sources    every source entry, population files included (kind {@code population})
  * @param rules      {@code rules:} by rules key; unset rules take the defaults of INDICATORS.md
- * @param readiness  the readiness answers YAML, or null
+ * @param readiness  each year's readiness answers YAML (empty when none is named)
  * @param secretFile the per-installation key for visitor hashes
  * @param logFile    where a line per run is appended, or null
  * @param license    the licence of the open-data package ({@code opendata: {license: …}}), or null
  */
 public record CityConfig(Path file, CityContext city, List<PopulationEntry> population, List<SourceSpec> sources,
-                         Map<String, Map<String, Object>> rules, Path readiness, Path warehouse, Path output,
+                         Map<String, Map<String, Object>> rules, Map<Integer, Path> readiness, Path warehouse, Path output,
                          String language, Path secretFile, Path logFile, Thresholds thresholds,
                          OpenDataPackage.License license) {
 

@@ -17,9 +17,9 @@ final class CityOptions {
     int waitSeconds;
 
     /** Loads the config; on failure prints the located message and returns null. */
-    CityConfig load(Console console) {
+    CityConfig load(Console console, String language) {
         try {
-            return ConfigLoader.load(config);
+            return ConfigLoader.load(config, language);
         } catch (ConfigException e) {
             console.problem(Messages.get("cli.config_error") + " " + e.located());
             return null;

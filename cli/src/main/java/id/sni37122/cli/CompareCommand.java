@@ -71,6 +71,9 @@ final class CompareCommand implements Callable<Integer> {
         } catch (IOException e) {
             return CityCommand.failed(console, e, "");
         }
+        if (Main.languageOf(spec) != null) {
+            Messages.setLanguage(Main.languageOf(spec)); // over the cities' configs
+        }
         String twice = cityGivenTwice(inputs.configs);
         if (twice != null) {
             console.problem(twice);
@@ -93,8 +96,7 @@ final class CompareCommand implements Callable<Integer> {
             Chosen chosen = choose(candidates);
             chosen.notes().forEach(console::info);
             List<CityFigure> figures = chosen.figures();
-            String name = inputs.name != null ? inputs.name : Messages.get("cli.compare_group",
-                    String.join(", ", new LinkedHashSet<>(figures.stream().map(f -> f.city().name()).toList())));
+            String name = inputs.name; // null: the report names the group after the cities with data
             Path out = output != null ? output : inputs.output != null ? inputs.output
                     : !inputs.configs.isEmpty() ? inputs.configs.get(0).output()
                     : inputs.publications.get(0).file().toAbsolutePath().getParent();
@@ -115,9 +117,7 @@ final class CompareCommand implements Callable<Integer> {
                         exit = ExitCode.DATA_QUALITY;
                     }
                 }
-                for (Path f : report.write(y, figures, out)) {
-                    console.info(Messages.get("cli.wrote", f));
-                }
+                Written.tell(console, report.write(y, figures, out));
             }
             return exit;
         } catch (RunLock.BusyException | IOException | SQLException e) {

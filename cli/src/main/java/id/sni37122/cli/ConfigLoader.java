@@ -59,8 +59,17 @@ public final class ConfigLoader {
     }
 
     public static CityConfig load(Path file) throws ConfigException {
-        return new ConfigLoader(file).read();
+        return load(file, null);
     }
+
+    /** @param language {@code --lang}: used instead of the config's {@code language:} (which is still checked); null for the config's */
+    public static CityConfig load(Path file, String language) throws ConfigException {
+        ConfigLoader loader = new ConfigLoader(file);
+        loader.languageOverride = language;
+        return loader.read();
+    }
+
+    private String languageOverride;
 
     private CityConfig read() throws ConfigException {
         if (!Files.isRegularFile(file)) {
@@ -92,6 +101,9 @@ public final class ConfigLoader {
         if (!language.equals("id") && !language.equals("en")) {
             throw error("/language", Messages.get("cli.config_language", language));
         }
+        if (languageOverride != null) {
+            language = languageOverride;
+        }
         Messages.setLanguage(language);
 
         CityContext city = city(required(root, "city", "/city"));
@@ -102,10 +114,7 @@ public final class ConfigLoader {
         Map<String, Map<String, Object>> rules = ConfigRules.read(root.get("rules"), locations, YAML);
         Path output = path(root, "output", "out");
         Path warehouse = root.has("warehouse") ? path(root, "warehouse", null) : output.resolve(city.code() + ".duckdb");
-        Path readiness = root.has("readiness") ? path(root, "readiness", null) : null;
-        if (readiness != null && !Files.isRegularFile(readiness)) {
-            throw error("/readiness", Messages.get("cli.config_readiness_missing", readiness));
-        }
+        Map<Integer, Path> readiness = readiness(root.get("readiness"));
         Path secret = root.has("secret_file") ? path(root, "secret_file", null) : VisitorSecret.defaultLocation();
         String where = root.has("warehouse") ? "/warehouse" : "/output";
         if (Files.isDirectory(warehouse)) {
@@ -179,6 +188,82 @@ public final class ConfigLoader {
             return existing.toRealPath().resolve(existing.relativize(absolute));
         } catch (IOException e) {
             return absolute;
+        }
+    }
+
+    /**
+     * {@code readiness:} a file (its year from its {@code year:} key, else from its name), a
+     * folder of {@code kesiapan-YYYY.yaml}, or a map of year to file. A year without answers gets
+     * the checklist unfilled, never another year's answers.
+     */
+    private Map<Integer, Path> readiness(JsonNode node) throws ConfigException {
+        Map<Integer, Path> byYear = new java.util.TreeMap<>();
+        if (node == null || node.isNull()) {
+            return byYear;
+        }
+        if (node.isObject()) {
+            for (String key : node.propertyNames()) {
+                String at = "/readiness/" + key;
+                if (!key.matches("\\d{4}")) {
+                    throw error(at, Messages.get("cli.config_readiness_year_key", key));
+                }
+                byYear.put(Integer.parseInt(key), readinessFile(node.get(key), at));
+            }
+            return byYear;
+        }
+        Path p = pathAt(node, "/readiness");
+        if (Files.isDirectory(p)) {
+            try (var files = Files.list(p)) {
+                for (Path f : files.sorted().toList()) {
+                    java.util.regex.Matcher m = READINESS_FILE.matcher(f.getFileName().toString());
+                    if (m.matches()) {
+                        byYear.put(Integer.parseInt(m.group(1)), f);
+                    }
+                }
+            } catch (java.io.IOException e) {
+                throw error("/readiness", Messages.get("cli.config_readiness_missing", p));
+            }
+            if (byYear.isEmpty()) {
+                throw error("/readiness", Messages.get("cli.config_readiness_empty", p));
+            }
+            return byYear;
+        }
+        Path file = readinessFile(node, "/readiness");
+        Integer year = null;
+        try {
+            JsonNode y = YAML.readTree(file.toFile()).path("year");
+            year = y.isInt() ? Integer.valueOf(y.intValue()) : null;
+        } catch (RuntimeException e) {
+            // the report says the file cannot be read; the year may still be in its name
+        }
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(\\d{4})").matcher(file.getFileName().toString());
+        if (year == null && m.find()) {
+            year = Integer.parseInt(m.group(1));
+        }
+        if (year == null) {
+            throw error("/readiness", Messages.get("cli.config_readiness_no_year", file));
+        }
+        byYear.put(year, file);
+        return byYear;
+    }
+
+    private static final java.util.regex.Pattern READINESS_FILE = java.util.regex.Pattern.compile("kesiapan-(\\d{4})\\.ya?ml");
+
+    private Path readinessFile(JsonNode node, String at) throws ConfigException {
+        Path file = pathAt(node, at);
+        if (!Files.isRegularFile(file)) {
+            throw error(at, Messages.get("cli.config_readiness_missing", file));
+        }
+        return file;
+    }
+
+    private Path pathAt(JsonNode node, String at) throws ConfigException {
+        String raw = string(node, at);
+        try {
+            String expanded = raw.startsWith("~/") ? System.getProperty("user.home") + raw.substring(1) : raw;
+            return baseDir.resolve(expanded).normalize();
+        } catch (InvalidPathException e) {
+            throw error(at, Messages.get("cli.config_path", raw));
         }
     }
 

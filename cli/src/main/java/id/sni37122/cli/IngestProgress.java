@@ -4,48 +4,52 @@ import id.sni37122.connectors.FileOutcome;
 import id.sni37122.connectors.Ingestor;
 import id.sni37122.connectors.Messages;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import me.tongfei.progressbar.ConsoleProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
-import me.tongfei.progressbar.ProgressBarStyle;
 
 /**
- * A progress bar (files, megabytes, lines per second) while files load, drawn only for a person
- * at a terminal: under cron or in a pipe there is no console, and nothing is drawn.
+ * A progress line (files, megabytes, speed, lines per second) while files load, drawn only for a
+ * person at a terminal: under cron or in a pipe there is no console, and nothing is drawn. The
+ * progressbar library redraws it and knows the terminal's width; {@link ProgressLine} fits the
+ * text to that width.
  */
 final class IngestProgress implements Ingestor.Listener, AutoCloseable {
 
     private final ProgressBar bar;
     private final int totalFiles;
+    private final long totalBytes;
     private final long started = System.nanoTime();
-    private long bytesDone;
-    private long rowsRead;
-    private int filesDone;
+    private volatile long bytesDone;
+    private volatile long rowsRead;
+    private volatile int filesDone;
+    private volatile String current;
 
-    private IngestProgress(ProgressBar bar, int totalFiles) {
-        this.bar = bar;
-        this.totalFiles = totalFiles;
+    private IngestProgress(boolean draw, List<Path> files) {
+        this.totalFiles = files.size();
+        this.totalBytes = Math.max(1, files.stream().mapToLong(f -> f.toFile().length()).sum());
+        this.bar = draw ? new ProgressBarBuilder().setTaskName(Messages.get("cli.progress_task")).setInitialMax(totalBytes)
+                .setRenderer((state, width) -> line().render(width))
+                .setConsumer(new ConsoleProgressBarConsumer(System.err)).setUpdateIntervalMillis(250).build() : null;
     }
 
-    /** A bar when a person is watching, else a listener that does nothing. */
+    /** A line when a person is watching, else a listener that does nothing. */
     static IngestProgress forTerminal(boolean quiet, List<Path> files) {
-        if (quiet || System.console() == null || files.isEmpty()) {
-            return new IngestProgress(null, files.size());
-        }
-        long total = files.stream().mapToLong(f -> f.toFile().length()).sum();
-        ProgressBar bar = new ProgressBarBuilder().setTaskName(Messages.get("cli.progress_task"))
-                .setInitialMax(Math.max(1, total)).setUnit(" MB", 1 << 20).showSpeed()
-                .setStyle(ProgressBarStyle.ASCII).setConsumer(new ConsoleProgressBarConsumer(System.err))
-                .setUpdateIntervalMillis(250).build();
-        return new IngestProgress(bar, files.size());
+        return new IngestProgress(!quiet && System.console() != null && !files.isEmpty(), files);
+    }
+
+    ProgressLine line() {
+        Duration elapsed = Duration.ofNanos(System.nanoTime() - started);
+        double seconds = Math.max(1e-3, elapsed.toMillis() / 1000.0);
+        return new ProgressLine(Messages.get("cli.progress_task"), Math.min(1, (double) bytesDone / totalBytes), bytesDone, totalBytes,
+                elapsed, filesDone, totalFiles, Math.round(rowsRead / seconds), current);
     }
 
     @Override
     public void fileStarted(String kind, Path file, long bytes) {
-        if (bar != null) {
-            bar.setExtraMessage(Messages.get("cli.progress_file", filesDone + 1, totalFiles, file.getFileName()));
-        }
+        current = file.getFileName().toString();
     }
 
     @Override
@@ -54,15 +58,15 @@ final class IngestProgress implements Ingestor.Listener, AutoCloseable {
         bytesDone += bytes;
         rowsRead += outcome.rowsRead();
         if (bar != null) {
-            double seconds = Math.max(1e-3, (System.nanoTime() - started) / 1e9);
             bar.stepTo(bytesDone);
-            bar.setExtraMessage(Messages.get("cli.progress_rate", filesDone, totalFiles, Math.round(rowsRead / seconds)));
         }
     }
 
     @Override
     public void close() {
+        current = null;
         if (bar != null) {
+            bar.stepTo(totalBytes);
             bar.close();
         }
     }

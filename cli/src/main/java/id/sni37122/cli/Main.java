@@ -11,6 +11,8 @@ import java.util.Properties;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
 import picocli.CommandLine.Spec;
 
 /** {@code sni37122}: the SNI ISO 37122 governance indicators from a city's own data. */
@@ -22,6 +24,15 @@ public final class Main implements Runnable {
 
     @Spec
     CommandSpec spec;
+
+    /** {@code --lang}: wins over the config's {@code language:}; read before parsing, so picocli's own messages follow it too. */
+    @Option(names = "--lang", paramLabel = "id|en", scope = ScopeType.INHERIT, descriptionKey = "lang")
+    String language;
+
+    /** The language given with {@code --lang}, or null: what every command passes to the config loader. */
+    static String languageOf(CommandSpec spec) {
+        return spec.root().userObject() instanceof Main main ? main.language : null;
+    }
 
     @Override
     public void run() {
@@ -35,13 +46,21 @@ public final class Main implements Runnable {
     /** Runs a command line and returns its exit code; used by main and by tests. */
     public static int execute(PrintWriter out, PrintWriter err, String... args) {
         quietLibraries();
-        // Help and early messages follow SNI37122_LANG (id by default); a config's language: wins after it is read.
-        String lang = System.getenv().getOrDefault("SNI37122_LANG", "id");
-        Messages.setLanguage(lang);
+        // --lang wins; else SNI37122_LANG (id by default) for help and early messages, until a config's language: is read.
+        String given = languageArgument(args);
+        if (given != null && !given.equals("id") && !given.equals("en")) {
+            err.println(Messages.get("cli.lang_bad", given));
+            err.flush();
+            return ExitCode.USAGE;
+        }
+        Messages.setLanguage(given != null ? given : System.getenv().getOrDefault("SNI37122_LANG", "id"));
         Locale.setDefault(Messages.locale());
-        CommandLine cl = new CommandLine(new Main());
+        Main main = new Main();
+        main.language = given;
+        CommandLine cl = new CommandLine(main);
         cl.setOut(out);
         cl.setErr(err);
+        cl.setParameterExceptionHandler(new UsageErrors());
         cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
             // A user sees what went wrong and what to do, not a stack trace; SNI37122_DEBUG=1 shows it.
             String os = SystemFailures.describe(ex);
@@ -78,6 +97,19 @@ public final class Main implements Runnable {
         if (System.getenv("SNI37122_DEBUG") != null) {
             e.printStackTrace(err);
         }
+    }
+
+    /** The value of {@code --lang X} or {@code --lang=X}, or null. */
+    static String languageArgument(String... args) {
+        for (int i = 0; i < args.length; i++) {
+            if (args[i].equals("--lang") && i + 1 < args.length) {
+                return args[i + 1];
+            }
+            if (args[i].startsWith("--lang=")) {
+                return args[i].substring("--lang=".length());
+            }
+        }
+        return null;
     }
 
     /** POI logs through Log4j's API; without a provider it would print a warning on every run. */

@@ -176,7 +176,7 @@ final class Pipeline implements AutoCloseable {
         Path staging = Files.createTempDirectory(output, ".sni37122-staging-");
         try {
             List<Path> staged = new ArrayList<>();
-            CityReport report = new CityReport(connection(), config.city(), config.readiness()).toolVersion(Main.version());
+            CityReport report = new CityReport(connection(), config.city(), config.readiness(), config.file().toAbsolutePath().getParent()).toolVersion(Main.version());
             for (var e : byYear.entrySet()) {
                 staged.addAll(report.write(e.getKey(), e.getValue(), staging));
             }

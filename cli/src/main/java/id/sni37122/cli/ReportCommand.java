@@ -37,13 +37,9 @@ final class ReportCommand extends CityCommand {
             p.save(runId, results);
             int exit = ExitCode.OK;
             try {
-                for (Path f : p.report(results)) {
-                    console.info(Messages.get("cli.wrote", f));
-                }
+                Written.tell(console, p.report(results));
                 if (openData != null) {
-                    for (Path f : p.openData(results, openData)) {
-                        console.info(Messages.get("cli.wrote", f));
-                    }
+                    Written.tell(console, p.openData(results, openData));
                 }
             } catch (IOException e) {
                 console.problem(Messages.get("cli.report_failed", config.output(), String.valueOf(e.getMessage())));

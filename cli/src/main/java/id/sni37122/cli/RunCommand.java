@@ -67,9 +67,7 @@ final class RunCommand extends CityCommand {
             }
             if (report) {
                 try {
-                    for (Path f : p.report(results)) {
-                        console.info("  " + Messages.get("cli.wrote", f));
-                    }
+                    Written.tell(console, p.report(results));
                 } catch (IOException e) {
                     String os = SystemFailures.describe(e);
                     console.problem(Messages.get("cli.report_failed", config.output(), os != null ? os : String.valueOf(e.getMessage())));

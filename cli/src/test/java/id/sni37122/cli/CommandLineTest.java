@@ -31,6 +31,31 @@ class CommandLineTest {
     }
 
     @Test
+    void picocliMistakesAreSaidInTheChosenLanguage() throws Exception {
+        CliRunner.Result unmatched = CliRunner.run("runn");
+        assertThat(unmatched.exitCode()).isEqualTo(ExitCode.USAGE);
+        assertThat(unmatched.err()).contains("Argumen tidak dikenal: runn", "Mungkin maksud Anda: run", "Lihat 'sni37122 --help'.")
+                .doesNotContain("Unmatched", "Did you mean");
+        CliRunner.Result missing = CliRunner.run("run");
+        assertThat(missing.err()).contains("Opsi wajib belum diberikan: --config FILE", "Lihat 'sni37122 run --help'.")
+                .doesNotContain("Missing required");
+        CliRunner.Result badYear = CliRunner.run("compute", "-c", "kota.yaml", "--year", "duaribu");
+        assertThat(badYear.err()).contains("Nilai 'duaribu' tidak sah untuk --year YEAR");
+        CliRunner.Result english = CliRunner.run("--lang", "en", "rn");
+        assertThat(english.err()).contains("Unknown argument: rn", "See 'sni37122 --help'.");
+        assertThat(CliRunner.run("--lang", "fr", "--help").err()).contains("--lang fr");
+    }
+
+    @Test
+    void langOverridesTheConfigsLanguage() throws Exception {
+        Path f = dir.resolve("kota.yaml");
+        Files.writeString(f, "city: {code: uji, name: Kota Uji, timezone: Asia/Makassar}\nlanguage: id\nsources: {catalog: [{path: tidak-ada.csv}]}\n");
+        CliRunner.Result r = CliRunner.run("validate", "--lang", "en", "-c", f.toString());
+        assertThat(r.exitCode()).isEqualTo(ExitCode.USAGE);
+        assertThat(r.err()).contains("tidak-ada.csv").doesNotContain("tidak ditemukan");
+    }
+
+    @Test
     void badConfigIsExitCode2WithLocation() throws Exception {
         Path f = dir.resolve("kota.yaml");
         Files.writeString(f, "city: {code: Kota Salah, name: X, timezone: Asia/Jakarta}\n");

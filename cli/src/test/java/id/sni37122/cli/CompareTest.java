@@ -63,11 +63,15 @@ class CompareTest {
                             + row.getCell(3).getNumericCellValue() + "/" + row.getCell(4).getNumericCellValue() + ")");
                 }
             }
-            assertThat(rows101).containsExactly("Kota Satu=1.5 (3.0/2.0)", "Kota Dua=0.5 (3.0/6.0)", "Provinsi Uji=0.75 (6.0/8.0)");
+            assertThat(rows101).containsExactly("Kota Satu=1.5 (3.0/2.0)", "Kota Dua=0.5 (3.0/6.0)", "Provinsi Uji (Kota Satu, Kota Dua)=0.75 (6.0/8.0)");
         }
         // The same with the cities named one by one.
         CliRunner.Result r2 = CliRunner.run("compare", "-c", satu.toString(), "-c", dua.toString(), "-o", dir.resolve("b2").toString());
         assertThat(r2.exitCode()).as(r2.err()).isZero();
         assertThat(dir.resolve("b2/sni37122-gabungan-perbandingan-2023.xlsx")).exists();
+        // The same city twice is a mistake to fix, not a silent merge.
+        CliRunner.Result twice = CliRunner.run("compare", "-c", satu.toString(), "-c", satu.toString(), "-o", dir.resolve("b3").toString());
+        assertThat(twice.exitCode()).isEqualTo(2);
+        assertThat(twice.err()).contains("kotasatu");
     }
 }

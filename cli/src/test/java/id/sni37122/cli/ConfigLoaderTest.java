@@ -119,4 +119,25 @@ class ConfigLoaderTest {
         Path f = write("language: en\ncity: {code: x, name: X, timezone: Mars/Olympus}\n");
         assertThatThrownBy(() -> ConfigLoader.load(f)).hasMessageContaining("unknown time zone");
     }
+
+    @Test
+    void readinessIsPerYearFromAFileAFolderOrAMap() throws Exception {
+        String city = "city: {code: uji, name: Kota Uji, timezone: Asia/Makassar}\n";
+        Files.writeString(dir.resolve("jawaban.yaml"), "year: 2023\nindicators: {}\n");
+        assertThat(ConfigLoader.load(write(city + "readiness: jawaban.yaml\n")).readiness())
+                .containsExactly(java.util.Map.entry(2023, dir.resolve("jawaban.yaml")));
+        Path folder = Files.createDirectories(dir.resolve("kesiapan"));
+        Files.writeString(folder.resolve("kesiapan-2022.yaml"), "indicators: {}\n");
+        Files.writeString(folder.resolve("kesiapan-2023.yaml"), "indicators: {}\n");
+        Files.writeString(folder.resolve("catatan.txt"), "bukan jawaban\n");
+        assertThat(ConfigLoader.load(write(city + "readiness: kesiapan/\n")).readiness()).containsOnlyKeys(2022, 2023)
+                .containsEntry(2022, folder.resolve("kesiapan-2022.yaml"));
+        assertThat(ConfigLoader.load(write(city + "readiness: {2024: jawaban.yaml}\n")).readiness())
+                .containsExactly(java.util.Map.entry(2024, dir.resolve("jawaban.yaml")));
+        Files.writeString(dir.resolve("tanpa-tahun.yaml"), "indicators: {}\n");
+        assertThatThrownBy(() -> ConfigLoader.load(write(city + "readiness: tanpa-tahun.yaml\n")))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("year: 2023");
+        assertThatThrownBy(() -> ConfigLoader.load(write(city + "readiness: {duaribu: jawaban.yaml}\n")))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("duaribu");
+    }
 }

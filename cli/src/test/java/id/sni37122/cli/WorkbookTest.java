@@ -16,6 +16,8 @@ import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.ss.usermodel.WorkbookFactory;
 import org.junit.jupiter.api.Test;
+import id.sni37122.reports.Layout;
+import org.apache.poi.xssf.usermodel.XSSFSheet;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The workbook an assessor opens, read back with POI: sheets, values as numbers, no formulas from sources. */
@@ -53,7 +55,7 @@ class WorkbookTest {
             List<String> names = new ArrayList<>();
             book.forEach(s -> names.add(s.getSheetName()));
             assertThat(names).containsExactly("Ringkasan", "10.1 Kunjungan portal data", "10.2 Layanan daring", "10.3 Waktu respons",
-                    "10.4 Waktu henti TI", "Kesiapan", "Kualitas Data", "Metodologi");
+                    "10.4 Waktu henti TI", "Kesiapan 2023", "Kualitas Data", "Metodologi");
             Sheet summary = book.getSheet("Ringkasan");
             Row r102 = rowStartingWith(summary, "10.2");
             assertThat(r102.getCell(1).getStringCellValue()).startsWith("Persentase layanan kota");
@@ -68,11 +70,32 @@ class WorkbookTest {
             // the Indonesian way (1.234,56) whatever language the spreadsheet program is set to.
             assertThat(r101.getCell(2).getCellStyle().getDataFormatString()).isEqualTo("[$-421]#,##0.00");
             // The readiness sheet shows a missing answer as missing, never as "Tidak".
-            Sheet readiness = book.getSheet("Kesiapan");
-            assertThat(rowStartingWith(readiness, "Skor kesiapan").getCell(1).getStringCellValue()).isEqualTo("0 dari 9 (belum diisi: 9)");
-            // Both charts of 10.2 are embedded in its sheet.
-            assertThat(((org.apache.poi.xssf.usermodel.XSSFSheet) book.getSheet("10.2 Layanan daring")).getDrawingPatriarch().getShapes())
-                    .hasSize(2);
+            Sheet readiness = book.getSheet("Kesiapan 2023");
+            List<String> scores = new ArrayList<>();
+            readiness.forEach(row -> {
+                if (row.getCell(1) != null && row.getCell(1).toString().equals("Skor kesiapan")) {
+                    scores.add(row.getCell(2).getStringCellValue());
+                }
+            });
+            assertThat(scores).hasSize(4).containsOnly("0 dari 9 (belum diisi: 9)");
+            // Both charts of 10.2 are Excel charts in its sheet, over no filled cell.
+            XSSFSheet online = (XSSFSheet) book.getSheet("10.2 Layanan daring");
+            assertThat(online.getDrawingPatriarch().getCharts()).hasSize(2);
+            for (Sheet sheet : book) {
+                assertThat(Layout.overlaps((XSSFSheet) sheet)).as(sheet.getSheetName()).isEmpty();
+            }
+            // Shares are percentages, not fractions.
+            Sheet portal = book.getSheet("10.1 Kunjungan portal data");
+            Row share = rowStartingWith(portal, "Porsi hari yang memiliki data log");
+            assertThat(share.getCell(1).getCellStyle().getDataFormatString()).isEqualTo("[$-421]0.0%");
+            // Rules are sentences on the summary, never key=value dumps.
+            for (Row row : summary) {
+                for (Cell cell : row) {
+                    if (cell.getCellType() == CellType.STRING) {
+                        assertThat(cell.getStringCellValue()).as(cell.getAddress().toString()).doesNotContainPattern("[a-z_]+=\\S");
+                    }
+                }
+            }
         }
     }
 

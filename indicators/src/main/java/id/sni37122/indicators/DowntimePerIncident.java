@@ -78,6 +78,11 @@ public final class DowntimePerIncident implements Indicator {
     }
 
     @Override
+    public Direction direction() {
+        return Direction.LOWER_IS_BETTER; // shorter outages
+    }
+
+    @Override
     public List<Integer> years(Connection warehouse, CityContext city) throws SQLException {
         return Indicators.years(warehouse, SqlResource.load(DowntimePerIncident.class, "downtime_years.sql"),
                 city.zone().getId(), city.code(), city.code());
@@ -128,7 +133,7 @@ public final class DowntimePerIncident implements Indicator {
         for (MonitorTimeline m : monitors) {
             for (MonitorTimeline.Span g : m.gaps()) {
                 if (localYear(g.from(), city) == year) {
-                    gapRows.add(List.of(m.monitor(), localText(g.from(), city), localText(g.to(), city), g.hours()));
+                    gapRows.add(List.of(m.monitor(), localTime(g.from(), city), localTime(g.to(), city), g.hours()));
                     gapHours += g.hours();
                 }
             }
@@ -371,8 +376,9 @@ public final class DowntimePerIncident implements Indicator {
     }
 
     /** Local time to the second ("2023-12-27 06:50", seconds shown only when not zero): monitors stamp milliseconds. */
-    private static String localText(LocalDateTime utc, CityContext city) {
-        return local(utc, city).truncatedTo(ChronoUnit.SECONDS).toString().replace('T', ' ');
+    /** A local wall-clock time; the report labels its zone (WIB, WITA, WIT). */
+    private static LocalDateTime localTime(LocalDateTime utc, CityContext city) {
+        return local(utc, city).truncatedTo(ChronoUnit.SECONDS);
     }
 
     private static int localYear(LocalDateTime utc, CityContext city) {
@@ -407,7 +413,7 @@ public final class DowntimePerIncident implements Indicator {
     private static Breakdown list(List<Outage> incidents, CityContext city) {
         List<List<Object>> rows = new ArrayList<>();
         for (Outage o : incidents) {
-            rows.add(List.of(localText(o.start(), city), localText(o.end(), city),
+            rows.add(List.of(localTime(o.start(), city), localTime(o.end(), city),
                     String.join(", ", o.assets()), o.causes().isEmpty() ? "-" : String.join(", ", o.causes()),
                     o.planned() ? "planned" : "unplanned", o.origin(), o.hours()));
         }

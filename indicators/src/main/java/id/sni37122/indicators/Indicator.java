@@ -28,6 +28,9 @@ public interface Indicator {
      */
     List<RuleSpec> rules();
 
+    /** Which way the indicator improves; a comparison ranks by it. */
+    Direction direction();
+
     /** Local calendar years for which the warehouse holds this indicator's data for the city. */
     List<Integer> years(Connection warehouse, CityContext city) throws SQLException;
 

@@ -10,6 +10,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.LocalDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -124,6 +125,11 @@ public final class InquiryResponseTime implements Indicator {
     }
 
     @Override
+    public Direction direction() {
+        return Direction.LOWER_IS_BETTER; // a quicker answer
+    }
+
+    @Override
     public List<Integer> years(Connection warehouse, CityContext city) throws SQLException {
         return Indicators.years(warehouse, SqlResource.load(InquiryResponseTime.class, "inquiry_years.sql"),
                 city.zone().getId(), city.code());
@@ -165,6 +171,8 @@ public final class InquiryResponseTime implements Indicator {
         LocalDateTime cutoff;
         try (PreparedStatement p = warehouse.prepareStatement(SqlResource.load(InquiryResponseTime.class, "inquiry_cutoff.sql"))) {
             p.setString(1, city.code());
+            p.setString(2, city.zone().getId());
+            p.setInt(3, year);
             try (ResultSet r = p.executeQuery()) {
                 r.next();
                 cutoff = r.getObject(1, LocalDateTime.class);
@@ -242,7 +250,8 @@ public final class InquiryResponseTime implements Indicator {
             details.put("lower_bound_days", (totalHours + openHours) / answers.size() / 24);
         }
         if (cutoff != null) {
-            details.put("cutoff_utc", cutoff.toString());
+            // Local wall-clock time: the report labels its zone (WIB, WITA, WIT).
+            details.put("cutoff", cutoff.atZone(ZoneOffset.UTC).withZoneSameInstant(city.zone()).toLocalDateTime());
         }
         List<String> warnings = new ArrayList<>();
         noResponseFiles.removeAll(followedUpFiles);

@@ -83,6 +83,11 @@ public final class OnlineServiceShare implements Indicator {
                 RuleSpec.of("area_keywords", Shape.WORD_LISTS));
     }
 
+    @Override
+    public Direction direction() {
+        return Direction.HIGHER_IS_BETTER; // more services requestable online
+    }
+
     /**
      * A catalogue has no year of its own (it lists services with the dates they were offered), so
      * it names no years: 10.2 is computed for the years the other data covers, or the year asked for.

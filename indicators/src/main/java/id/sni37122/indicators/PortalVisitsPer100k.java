@@ -73,6 +73,11 @@ public final class PortalVisitsPer100k implements Indicator {
     }
 
     @Override
+    public Direction direction() {
+        return Direction.HIGHER_IS_BETTER; // more use of open data
+    }
+
+    @Override
     public List<Integer> years(Connection warehouse, CityContext city) throws SQLException {
         return Indicators.years(warehouse, SqlResource.load(PortalVisitsPer100k.class, "portal_years.sql"),
                 city.zone().getId(), city.code(), city.code());

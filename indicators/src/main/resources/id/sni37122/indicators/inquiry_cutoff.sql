@@ -1,17 +1,18 @@
--- The latest moment the city's inquiry data knows of: unanswered records are open up to here.
--- Parameters: $1 city.
-WITH records AS (
-    SELECT max(greatest(submitted_at, first_response_at, closed_at, updated_at)) AS latest
+-- The latest moment a year's inquiry data knows of: that year's unanswered records are open up to
+-- here (a 2022 record is not held open to the end of the 2023 data). Parameters: $1 city, $2 zone, $3 year.
+WITH year_records AS (
+    SELECT ticket, greatest(submitted_at, first_response_at, closed_at, updated_at) AS latest
     FROM inquiry
-    WHERE city = $1
+    WHERE city = $1 AND year(timezone($2, timezone('UTC', submitted_at))) = $3
 ),
 followups AS (
-    SELECT max(responded_at) AS latest
-    FROM inquiry_followup
-    WHERE city = $1
+    SELECT max(f.responded_at) AS latest
+    FROM inquiry_followup f
+    JOIN year_records r USING (ticket)
+    WHERE f.city = $1
 ),
 final AS (
-    SELECT greatest(records.latest, followups.latest) AS cutoff
-    FROM records, followups
+    SELECT greatest((SELECT max(latest) FROM year_records), followups.latest) AS cutoff
+    FROM followups
 )
 SELECT cutoff FROM final

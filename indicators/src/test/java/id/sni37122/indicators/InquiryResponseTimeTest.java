@@ -66,6 +66,25 @@ class InquiryResponseTimeTest {
     }
 
     @Test
+    void eachYearsLowerBoundUsesThatYearsOwnCutOff() throws Exception {
+        String csv = HEADER
+                // 2022: one answered (10 h), one open; the 2022 records end at G's answer, 20 Dec 2022 18:00 WITA.
+                + "G,Website,Informasi,,2022-12-20T08:00:00+08:00,2022-12-20T18:00:00+08:00,,Diskominfo,Selesai\n"
+                + "H,Website,Informasi,,2022-12-19T18:00:00+08:00,,,Diskominfo,Diproses\n"
+                // 2023 data runs to 30 June 2023: it must not hold H open for another half year.
+                + "I,Website,Informasi,,2023-06-30T08:00:00+08:00,2023-06-30T12:00:00+08:00,,Diskominfo,Selesai\n";
+        try (TestCity city = new TestCity(dir)) {
+            city.load("inquiries", "pengaduan.csv", null, csv);
+            IndicatorResult r2022 = city.compute(new InquiryResponseTime(), 2022);
+            // H open from 19 Dec 18:00 to the 2022 cut-off, 20 Dec 18:00: 24 h. Lower bound (10 + 24) / 2 / 24 days.
+            assertThat((Double) r2022.details().get("lower_bound_days")).isCloseTo(34.0 / 2 / 24, within(1e-9));
+            assertThat(r2022.details()).containsEntry("cutoff", java.time.LocalDateTime.of(2022, 12, 20, 18, 0));
+            IndicatorResult r2023 = city.compute(new InquiryResponseTime(), 2023);
+            assertThat(r2023.details()).containsEntry("cutoff", java.time.LocalDateTime.of(2023, 6, 30, 12, 0));
+        }
+    }
+
+    @Test
     void aTicketInALaterFileReplacesTheEarlierVersion() throws Exception {
         try (TestCity city = new TestCity(dir)) {
             city.load("inquiries", "januari.csv", null, HEADER

@@ -7,6 +7,7 @@ import id.sni37122.connectors.FileOutcome;
 import id.sni37122.connectors.SourceSpec;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -68,7 +69,7 @@ class KumaHistoryTest {
         assertThat(r.breakdown("availability").rows()).extracting(row -> row.get(0)).containsExactly(
                 "Portal Satu Data [uptime-kuma:1@1718158441]", "e-Office", "Portal Satu Data [uptime-kuma:3@1718158443]");
         assertThat(r.breakdown("incidents").rows()).extracting(row -> row.get(0)).containsExactly(
-                "2025-03-10 10:15", "2025-06-01 09:00", "2025-11-20 18:15", "2025-12-05 14:00");
+                LocalDateTime.parse("2025-03-10T10:15"), LocalDateTime.parse("2025-06-01T09:00"), LocalDateTime.parse("2025-11-20T18:15"), LocalDateTime.parse("2025-12-05T14:00"));
     }
 
     @Test
@@ -82,7 +83,7 @@ class KumaHistoryTest {
             assertThat((double) r.details().get("coverage_share")).isCloseTo(8712.0 / 8760, within(1e-9));
             assertThat(r.details()).containsEntry("kuma_keep_days", 0).doesNotContainKey("kuma_kept_since");
             // Only the Kuma stop is a gap: the 900 s checks before the edit are not read against today's 60 s.
-            assertThat(r.breakdown("data_gaps").rows()).extracting(row -> row.get(1)).containsOnly("2025-08-10 08:00");
+            assertThat(r.breakdown("data_gaps").rows()).extracting(row -> row.get(1)).containsOnly(LocalDateTime.parse("2025-08-10T08:00"));
             // Checks 15 minutes apart are coarser than the default max_step of 5 minutes: said, not hidden.
             assertThat(r.warnings()).containsExactlyInAnyOrder("warning.coverage", "warning.data_gaps", "warning.coarse_step");
             assertThat(r.details()).containsEntry("step_minutes", 15.0);

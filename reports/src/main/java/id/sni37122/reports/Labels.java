@@ -2,11 +2,21 @@ package id.sni37122.reports;
 
 import id.sni37122.connectors.Messages;
 import id.sni37122.indicators.IndicatorLabels;
+import java.nio.file.Path;
+import java.time.Instant;
 import java.time.Month;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.time.format.TextStyle;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
-/** Report texts: the reports bundle, month names, and cell values an indicator labels. */
+/** Report texts: the reports bundle, month names, zones, and cell values an indicator labels. */
 final class Labels {
+
+    private static final Pattern DURATION = Pattern.compile("(\\d+)\\s*([smhd])");
 
     private Labels() {
     }
@@ -23,5 +33,71 @@ final class Labels {
     static String cell(IndicatorLabels labels, Object value) {
         String s = String.valueOf(value);
         return labels.has("value." + s) ? labels.get("value." + s) : s;
+    }
+
+    /**
+     * Indonesia's own zone names: WIB (UTC+7), WITA (UTC+8), WIT (UTC+9); any other zone by its
+     * offset. Indonesian zones keep no summer time, but the offset is read for today all the same.
+     */
+    static String zoneName(ZoneId zone) {
+        ZoneOffset offset = zone.getRules().getOffset(Instant.now());
+        return switch (offset.getTotalSeconds() / 3600) {
+            case 7 -> "WIB";
+            case 8 -> "WITA";
+            case 9 -> "WIT";
+            default -> "UTC" + (offset.getTotalSeconds() == 0 ? "" : offset.getId());
+        };
+    }
+
+    /** A rule's value as words: lists joined, yes/no, durations ("5m" is "5 menit"), each term its label. */
+    static String ruleValue(IndicatorLabels labels, Object value) {
+        if (value instanceof List<?> list) {
+            return list.isEmpty() ? text("reports.none") : String.join(", ", list.stream().map(v -> cell(labels, v)).toList());
+        } else if (value instanceof Map<?, ?> map) {
+            return map.isEmpty() ? text("reports.none") : text("reports.see_method");
+        } else if (value instanceof Boolean b) {
+            return text(b ? "reports.answer_yes" : "reports.answer_no");
+        } else if (value instanceof String s) {
+            Matcher m = DURATION.matcher(s.strip());
+            if (m.matches()) {
+                return m.group(1) + " " + text("reports.unit_" + m.group(2));
+            }
+            return cell(labels, s);
+        }
+        return String.valueOf(value);
+    }
+
+    /**
+     * One rule as a sentence in the report's language, from the indicator's {@code sentence.<key>}
+     * (or {@code sentence.<key>.true/false} for a yes/no rule); a rule without one reads
+     * "label: value".
+     */
+    static String ruleSentence(IndicatorLabels labels, String key, Object value) {
+        if (value instanceof Boolean b && labels.has("sentence." + key + "." + b)) {
+            return labels.get("sentence." + key + "." + b);
+        }
+        if (labels.has("sentence." + key)) {
+            return labels.get("sentence." + key, ruleValue(labels, value));
+        }
+        return labels.get("rule." + key) + ": " + ruleValue(labels, value);
+    }
+
+    /** True when the rule is fixed behaviour (its sentence takes no value), not a setting. */
+    static boolean fixedRule(IndicatorLabels labels, String key, Object value) {
+        return value instanceof String && labels.has("sentence." + key) && !labels.get("sentence." + key).contains("{0}");
+    }
+
+    /** A source path as the analyst wrote it: relative to the config's folder when it lies below it. */
+    static String path(String stored, Path base) {
+        if (base == null || stored == null) {
+            return stored;
+        }
+        try {
+            Path p = Path.of(stored);
+            Path b = base.toAbsolutePath().normalize();
+            return p.isAbsolute() && p.normalize().startsWith(b) ? b.relativize(p.normalize()).toString() : stored;
+        } catch (RuntimeException e) {
+            return stored;
+        }
     }
 }

@@ -11,17 +11,19 @@ import java.nio.file.Path;
 import java.text.NumberFormat;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Comparator;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.Map;
 import java.util.function.ToDoubleFunction;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
-import org.jfree.data.category.DefaultCategoryDataset;
 
 /**
  * One comparison workbook over several cities of a province (or any group): per indicator, each
- * city's value with its numerator and denominator, ranked, and the pooled figure of the group.
+ * city's value with its numerator and denominator, ranked the way the indicator improves, and
+ * the pooled figure of the cities that have data that year.
  * The pooled figure is the sum of numerators over the sum of denominators (for 10.1, total visits
  * over total population), never an average of the cities' values.
  */
@@ -32,7 +34,7 @@ public final class ProvinceReport {
 
     /**
      * @param code used in file names, e.g. {@code kaltim}
-     * @param name shown in titles, e.g. {@code Provinsi Kalimantan Timur}
+     * @param name shown in titles, e.g. {@code Provinsi Kalimantan Timur}; null for a group named after its cities
      */
     public ProvinceReport(String code, String name) {
         this.code = code;
@@ -92,16 +94,22 @@ public final class ProvinceReport {
     }
 
     /**
-     * Writes {@code sni37122-<code>-perbandingan-<year>.xlsx} and a ranking chart per indicator.
+     * Writes {@code sni37122-<code>-perbandingan-<year>.xlsx} and a ranking chart per indicator:
+     * cities ranked the way the indicator improves (equal values share a rank), and the pooled
+     * figure of the cities with data that year, its label naming them and those without.
      *
      * @param figures every city's figures (from warehouses or publications); those of other years are left out
      */
     public List<Path> write(int year, List<CityFigure> figures, Path outputDir) throws IOException {
         String base = "sni37122-" + code + "-perbandingan-" + year;
         List<Path> written = new ArrayList<>();
+        // Every city taking part (any year): one without a figure this year is named as missing.
+        Map<String, String> cities = new LinkedHashMap<>();
+        figures.forEach(f -> cities.putIfAbsent(f.city().code(), f.city().name()));
+        String group = name != null ? name : Labels.text("reports.pooled_group", String.join(", ", cities.values()));
         try (XSSFWorkbook book = new XSSFWorkbook()) {
-            SheetWriter s = new SheetWriter(book, Labels.text("reports.comparison"));
-            s.title(Labels.text("reports.comparison_title", name, String.valueOf(year)));
+            SheetWriter s = new SheetWriter(book, new Styles(book), Labels.text("reports.comparison"));
+            s.title(Labels.text("reports.comparison_title", group, String.valueOf(year)));
             s.note(Labels.text("reports.pooled_note"));
             for (Indicator indicator : Indicators.all()) {
                 IndicatorLabels labels = indicator.labels();
@@ -110,34 +118,58 @@ public final class ProvinceReport {
                 if (rows.isEmpty()) {
                     continue;
                 }
-                rows.sort(Comparator.comparing((CityFigure f) -> f.value() == null ? Double.NEGATIVE_INFINITY : f.value()).reversed());
-                s.blank();
-                s.subtitle(indicator.code() + " " + labels.name() + " (" + labels.unit() + ")");
-                s.header(Labels.text("reports.rank"), Labels.text("reports.city"), Labels.text("reports.value"),
-                        labels.get("numerator"), labels.get("denominator"), Labels.text("reports.flags"));
-                DefaultCategoryDataset data = new DefaultCategoryDataset();
-                int rank = 0;
+                Set<String> seen = new HashSet<>();
                 for (CityFigure f : rows) {
-                    s.row(++rank, f.city().name(), f.value(), f.numerator(), f.denominator(), String.join("; ", flags(labels, f)));
-                    data.addValue(f.value(), labels.get("short"), f.city().name());
+                    if (!seen.add(f.city().code())) {
+                        throw new IllegalArgumentException(Labels.text("reports.city_twice", f.city().code()));
+                    }
                 }
-                Double pooled = pooled(indicator, rows);
+                List<CityFigure> valued = rows.stream().filter(f -> f.value() != null).toList();
+                List<String> leftOut = new ArrayList<>(cities.keySet().stream()
+                        .filter(c -> rows.stream().noneMatch(f -> f.city().code().equals(c))).map(cities::get).toList());
+                List<String> missing = List.copyOf(leftOut);
+                rows.stream().filter(f -> f.value() == null).forEach(f -> leftOut.add(f.city().name()));
+                String pooledLabel = pooledLabel(valued.stream().map(f -> f.city().name()).toList(), leftOut);
+                String numeratorUnit = labels.get("numerator_unit");
+                String denominatorUnit = labels.get("denominator_unit");
+                s.subtitle(indicator.code() + " " + labels.name() + " (" + labels.unit() + "; "
+                        + Labels.text("reports.direction." + indicator.direction()) + ")");
+                List<List<Object>> table = new ArrayList<>();
+                List<String> categories = new ArrayList<>();
+                List<Double> values = new ArrayList<>();
+                for (Ranking.Place p : Ranking.rank(rows, indicator.direction())) {
+                    CityFigure f = p.figure();
+                    table.add(Arrays.asList(p.rank(), f.city().name(), f.value(), new Quantity(f.numerator(), numeratorUnit),
+                            new Quantity(f.denominator(), denominatorUnit), String.join("; ", flags(labels, f))));
+                    categories.add(f.city().name());
+                    values.add(f.value());
+                }
+                Double pooled = pooled(indicator, valued);
                 List<RuleDifference> differences = RuleDifference.among(rows);
                 String pooledFlag = differences.isEmpty() ? "" : Labels.text("reports.rules_differ",
                         String.join(", ", differences.stream().map(RuleDifference::key).toList()));
-                s.row(null, name, pooled, sum(rows, CityFigure::numerator), sum(rows, CityFigure::denominator), pooledFlag);
+                table.add(Arrays.asList(null, pooledLabel, pooled, new Quantity(sum(valued, CityFigure::numerator), numeratorUnit),
+                        new Quantity(sum(valued, CityFigure::denominator), denominatorUnit), pooledFlag));
+                categories.add(pooledLabel);
+                values.add(pooled);
+                s.table(List.of(Labels.text("reports.rank"), Labels.text("reports.city"), Labels.text("reports.value") + " (" + labels.unit() + ")",
+                        labels.get("numerator"), labels.get("denominator"), Labels.text("reports.flags")), table);
+                ChartSpec chart = new ChartSpec(false, indicator.code() + " " + labels.get("short") + " — " + group + ", " + year,
+                        Labels.text("reports.city"), labels.unit(), 1, 2, true);
+                s.chart(chart);
+                if (!missing.isEmpty()) {
+                    s.note(Labels.text("reports.missing_cities", String.valueOf(year), String.join(", ", missing)));
+                }
                 for (RuleDifference d : differences) {
                     s.note(Labels.text("reports.rule_difference", d.describe()));
                 }
-                data.addValue(pooled, labels.get("short"), name);
                 Path png = outputDir.resolve(base + "-" + indicator.code() + ".png");
-                Charts.ranking(indicator.code() + " " + labels.get("short") + " — " + year, labels.unit(), data, png);
-                s.image(png, 7);
+                Charts.png(chart, categories, values, false, png);
                 written.add(png);
             }
             origins(s, figures.stream().filter(f -> f.year() == year).toList());
             notes.forEach(s::note);
-            s.autosize(6);
+            s.finish();
             Path xlsx = outputDir.resolve(base + ".xlsx");
             try (OutputStream out = Files.newOutputStream(xlsx)) {
                 book.write(out);
@@ -147,16 +179,23 @@ public final class ProvinceReport {
         return written;
     }
 
+    /** Names the cities pooled that year, and those left out (no data, or no value). */
+    private String pooledLabel(List<String> present, List<String> leftOut) {
+        String label = name != null ? name + " (" + String.join(", ", present) + ")"
+                : Labels.text("reports.pooled_group", String.join(", ", present));
+        return leftOut.isEmpty() ? label : label + " — " + Labels.text("reports.pooled_without", String.join(", ", leftOut));
+    }
+
     /** Where each city's figures come from: the config (its warehouse) or the publication, when and by which version. */
     private static void origins(SheetWriter s, List<CityFigure> figures) {
         Map<List<String>, CityFigure> bySource = new LinkedHashMap<>();
         figures.forEach(f -> bySource.putIfAbsent(List.of(f.city().code(), f.source()), f));
-        s.blank();
         s.subtitle(Labels.text("reports.origins"));
-        s.header(Labels.text("reports.city"), Labels.text("reports.origin"), Labels.text("reports.computed_at"),
-                Labels.text("reports.tool_version"));
+        List<List<Object>> rows = new ArrayList<>();
         for (CityFigure f : bySource.values()) {
-            s.row(f.city().name(), f.source(), f.computedAt().truncatedTo(ChronoUnit.SECONDS).toString(), f.toolVersion());
+            rows.add(Arrays.asList(f.city().name(), f.source(), f.computedAt().truncatedTo(ChronoUnit.SECONDS).toString(), f.toolVersion()));
         }
+        s.table(List.of(Labels.text("reports.city"), Labels.text("reports.origin"), Labels.text("reports.computed_at"),
+                Labels.text("reports.tool_version")), rows);
     }
 }

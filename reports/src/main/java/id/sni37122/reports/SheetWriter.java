@@ -1,78 +1,88 @@
 package id.sni37122.reports;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.LocalDate;
-import org.apache.poi.ss.usermodel.BorderStyle;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.List;
 import org.apache.poi.ss.usermodel.Cell;
-import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.ClientAnchor;
-import org.apache.poi.ss.usermodel.FillPatternType;
-import org.apache.poi.ss.usermodel.Font;
-import org.apache.poi.ss.usermodel.IndexedColors;
+import org.apache.poi.ss.usermodel.PrintSetup;
 import org.apache.poi.ss.usermodel.Row;
-import org.apache.poi.ss.usermodel.Workbook;
+import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.ss.util.WorkbookUtil;
-import org.apache.poi.xssf.usermodel.XSSFDrawing;
+import org.apache.poi.util.Units;
+import org.apache.poi.xssf.usermodel.XSSFClientAnchor;
 import org.apache.poi.xssf.usermodel.XSSFSheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
 /**
- * Writes one sheet top to bottom. Numbers become numeric cells with a number format (Excel and
- * LibreOffice show them with the reader's separators: 1.234,56 in an Indonesian locale); text
- * stays text, so a source value starting with "=", "+", "-" or "@" can never become a formula.
+ * One sheet, written as blocks (titles, notes, label/value lists, tables with a chart) and laid
+ * out when {@link #finish} is called, once every column's content is known: columns sized to
+ * their content, charts beside their table (below it when both would not fit a page's width) and
+ * never over a filled cell, a page break before a section that would not fit what is left of a
+ * page, and a print scale that keeps text at 8 pt or more on A4 landscape.
+ *
+ * <p>Numbers become numeric cells with a number format (Excel and LibreOffice show them with the
+ * reader's separators); text stays text, so a source value starting with "=", "+", "-" or "@" can
+ * never become a formula. A column's numbers share one format: counts without decimals, measures
+ * with two, shares ({@link Percent}) as percentages.
  */
 final class SheetWriter {
 
+    /** Text wider than this many characters wraps. */
+    static final int MAX_TEXT = 50;
+    /** Titles and notes span this many columns at most. */
+    private static final int TEXT_SPAN = 8;
+    /** A4 landscape, 0.4 in side margins, 0.5 in top and bottom, in points. */
+    private static final double PAGE_WIDTH_PT = 841.9 - 2 * 0.4 * 72;
+    private static final double PAGE_HEIGHT_PT = 595.3 - 2 * 0.5 * 72;
+    /** Arial 10 at 80 % is 8 pt: the smallest print scale allowed. */
+    static final int MIN_SCALE = 80;
+    /** Arial 10's row height in Excel and LibreOffice. */
+    private static final double DEFAULT_ROW_PT = 12.75;
+    /** A chart's gap from its table. */
+    private static final int CHART_GAP_PX = 16;
+
+    private sealed interface Block permits Text, Table {
+    }
+
+    private record Text(String text, Styles.Look look) implements Block {
+    }
+
+    /** A table, or label/value pairs when {@code headers} is null. */
+    private static final class Table implements Block {
+        final List<String> headers;
+        final List<List<Object>> rows;
+        final boolean subtitled;
+        ChartSpec chart;
+        int[] kept;
+        int firstRow;
+
+        Table(List<String> headers, List<List<Object>> rows, boolean subtitled) {
+            this.headers = headers;
+            this.rows = rows;
+            this.subtitled = subtitled;
+        }
+
+        int width() {
+            return kept.length;
+        }
+    }
+
     private final XSSFWorkbook book;
     private final XSSFSheet sheet;
-    private final CellStyle title;
-    private final CellStyle subtitle;
-    private final CellStyle header;
-    private final CellStyle integer;
-    private final CellStyle decimal;
-    private final CellStyle date;
-    private final CellStyle wrap;
-    private final CellStyle plain;
-    private final CellStyle plainNumber;
-    private int next;
-    private int headerRow = -1;
-    /** The row of the last subtitle: a chart's page starts there when its table is short. */
-    private int sectionStart = -1;
-    private XSSFDrawing drawing;
+    private final Styles styles;
+    private final List<Block> blocks = new ArrayList<>();
+    private boolean freeze;
+    private int[] widthChars = new int[0];
+    /** Per column, the widest thing that cannot wrap: a number, a date, a word. */
+    private int[] minChars = new int[0];
 
-    SheetWriter(XSSFWorkbook book, String name) {
+    SheetWriter(XSSFWorkbook book, Styles styles, String name) {
         this.book = book;
+        this.styles = styles;
         this.sheet = book.createSheet(name);
-        // Printed (or exported to PDF) on A4 landscape, one page wide: what an assessor files.
-        sheet.getPrintSetup().setPaperSize(org.apache.poi.ss.usermodel.PrintSetup.A4_PAPERSIZE);
-        sheet.getPrintSetup().setLandscape(true);
-        sheet.setFitToPage(true);
-        sheet.getPrintSetup().setFitWidth((short) 1);
-        sheet.getPrintSetup().setFitHeight((short) 0);
-        this.title = font(book, 14, true);
-        this.subtitle = font(book, 12, true);
-        this.header = font(book, 11, true);
-        header.setFillForegroundColor(IndexedColors.GREY_25_PERCENT.getIndex());
-        header.setFillPattern(FillPatternType.SOLID_FOREGROUND);
-        header.setBorderBottom(BorderStyle.THIN);
-        header.setWrapText(true);
-        // Top, like the values: a label at the foot of a tall row reads as the next row's.
-        header.setVerticalAlignment(org.apache.poi.ss.usermodel.VerticalAlignment.TOP);
-        // Tagged Indonesian (LCID 0421) in an Indonesian report: LibreOffice then shows 1.234,56
-        // whatever its own language (Excel takes separators from the system, Indonesian on an
-        // analyst's Windows). English reports keep the reader's own separators.
-        String locale = id.sni37122.connectors.Messages.locale().getLanguage().equals("id") ? "[$-421]" : "";
-        this.integer = format(book, locale + "#,##0");
-        this.decimal = format(book, locale + "#,##0.00");
-        this.date = format(book, "dd/mm/yyyy");
-        this.plainNumber = format(book, "0");
-        this.plain = book.createCellStyle();
-        plain.setVerticalAlignment(org.apache.poi.ss.usermodel.VerticalAlignment.TOP);
-        this.wrap = book.createCellStyle();
-        wrap.setWrapText(true);
-        wrap.setVerticalAlignment(org.apache.poi.ss.usermodel.VerticalAlignment.TOP);
+        sheet.setDefaultRowHeightInPoints((float) DEFAULT_ROW_PT);
     }
 
     /** A legal, unique-enough sheet name: at most 31 characters, none of []:*?/\ . */
@@ -81,203 +91,512 @@ final class SheetWriter {
         return WorkbookUtil.createSafeSheetName(cleaned.length() > 31 ? cleaned.substring(0, 31).strip() : cleaned);
     }
 
-    private static CellStyle font(Workbook book, int points, boolean bold) {
-        Font f = book.createFont();
-        f.setFontHeightInPoints((short) points);
-        f.setBold(bold);
-        CellStyle s = book.createCellStyle();
-        s.setFont(f);
-        return s;
+    XSSFSheet sheet() {
+        return sheet;
     }
-
-    private static CellStyle format(Workbook book, String pattern) {
-        CellStyle s = book.createCellStyle();
-        s.setVerticalAlignment(org.apache.poi.ss.usermodel.VerticalAlignment.TOP);
-        s.setDataFormat(book.createDataFormat().getFormat(pattern));
-        return s;
-    }
-
-    /** Titles and notes span several columns, so they neither widen column A nor get cut. */
-    private static final int TEXT_SPAN = 8;
 
     void title(String text) {
-        spanning(text).setCellStyle(title);
+        blocks.add(new Text(text, Styles.Look.TITLE));
     }
 
+    /** A section's heading: it is kept on one page with the start of what follows. */
     void subtitle(String text) {
-        sectionStart = next;
-        spanning(text).setCellStyle(subtitle);
+        blocks.add(new Text(text, Styles.Look.SUBTITLE));
     }
 
     void note(String text) {
-        spanning(text);
+        blocks.add(new Text(text, Styles.Look.WRAP));
     }
 
-    private Cell spanning(String text) {
-        int r = next++;
-        Cell cell = cell(sheet.createRow(r), 0, text);
-        sheet.addMergedRegion(new org.apache.poi.ss.util.CellRangeAddress(r, r, 0, TEXT_SPAN - 1));
-        return cell;
+    /** Label/value rows: each {@code {label, value}}. */
+    void pairs(List<Object[]> pairs) {
+        List<List<Object>> rows = pairs.stream().map(p -> List.of(p[0], p[1] == null ? "" : p[1])).toList();
+        blocks.add(new Table(null, rows, lastIsSubtitle()));
     }
 
-    void blank() {
-        next++;
+    /** A table; an empty one says so ("tidak ada data") under its header. */
+    void table(List<String> headers, List<List<Object>> rows) {
+        blocks.add(new Table(List.copyOf(headers), new ArrayList<>(rows), lastIsSubtitle()));
     }
 
-    void header(String... names) {
-        Row row = sheet.createRow(next);
-        if (headerRow < 0) {
-            headerRow = next;
+    /** Draws the last table's column as a chart beside (or below) it. */
+    void chart(ChartSpec spec) {
+        ((Table) blocks.get(blocks.size() - 1)).chart = spec;
+    }
+
+    /** Freezes the rows down to the first table's header, so it stays visible while scrolling. */
+    void freezeBelowFirstHeader() {
+        freeze = true;
+    }
+
+    private boolean lastIsSubtitle() {
+        return !blocks.isEmpty() && blocks.get(blocks.size() - 1) instanceof Text t && t.look() == Styles.Look.SUBTITLE;
+    }
+
+    // ---- layout ----
+
+    /** Lays the blocks out and writes them; call once, after the last block. */
+    void finish() {
+        List<Table> tables = blocks.stream().filter(b -> b instanceof Table).map(b -> (Table) b).toList();
+        int columns = 1;
+        for (Table t : tables) {
+            t.kept = keptColumns(t);
+            columns = Math.max(columns, t.width());
         }
-        next++;
-        for (int i = 0; i < names.length; i++) {
-            cell(row, i, names[i]).setCellStyle(header);
+        widthChars = new int[columns];
+        minChars = new int[columns];
+        for (Table t : tables) {
+            measure(t);
         }
-    }
-
-    /** Freezes the rows down to the first header, so it stays visible while scrolling. */
-    void freezeBelowHeader() {
-        if (headerRow >= 0) {
-            sheet.createFreezePane(0, headerRow + 1);
+        fitWidth();
+        for (int c = 0; c < columns; c++) {
+            sheet.setColumnWidth(c, (int) Math.round((widthChars[c] + 1.5) * 256));
         }
-    }
-
-    void pair(String label, Object value) {
-        Row row = sheet.createRow(next++);
-        cell(row, 0, label).setCellStyle(header);
-        cell(row, 1, value);
-    }
-
-    void row(Object... values) {
-        Row row = sheet.createRow(next++);
-        for (int i = 0; i < values.length; i++) {
-            cell(row, i, values[i]);
+        double contentPx = 0;
+        for (Table t : tables) {
+            contentPx = Math.max(contentPx, tablePx(t) + (beside(t) ? CHART_GAP_PX + ChartSpec.WIDTH_PX : 0));
         }
-    }
-
-    private Cell cell(Row row, int column, Object value) {
-        Cell cell = row.createCell(column);
-        if (value == null) {
-            return cell;
-        }
-        if (value instanceof Integer n) {
-            // Years, months and small counts: no thousands separator, or 2023 would read "2.023".
-            cell.setCellValue(n);
-            cell.setCellStyle(plainNumber);
-        } else if (value instanceof Long n) {
-            cell.setCellValue(n);
-            cell.setCellStyle(integer);
-        } else if (value instanceof Number n) {
-            double d = n.doubleValue();
-            if (Double.isFinite(d)) {
-                cell.setCellValue(d);
-                cell.setCellStyle(d == Math.rint(d) && Math.abs(d) < 1e15 ? integer : decimal);
+        contentPx = Math.max(contentPx, 1);
+        // 7 % to spare: LibreOffice's Liberation Sans runs a little wider than Arial.
+        int scale = (int) Math.max(MIN_SCALE, Math.min(100, Math.floor(PAGE_WIDTH_PT * 96 / 72 * 100 * 0.93 / contentPx)));
+        Paginator pages = new Paginator(PAGE_HEIGHT_PT * 100 / scale * 0.94);
+        int row = 0;
+        int freezeRow = -1;
+        List<Runnable> charts = new ArrayList<>();
+        for (int i = 0; i < blocks.size(); i++) {
+            Block b = blocks.get(i);
+            if (b instanceof Text text && text.look() == Styles.Look.SUBTITLE && i + 1 < blocks.size()
+                    && blocks.get(i + 1) instanceof Table t && t.subtitled) {
+                row = gap(row);
+                int start = row;
+                double height = textRow(row++, text, columns);
+                row = writeTable(t, row, charts);
+                pages.place(start, height + heightOf(start + 1, row), keepHeight(start, row, t));
+                i++;
+            } else if (b instanceof Text text) {
+                double height = textRow(row, text, columns);
+                pages.place(row, height, height);
+                row++;
+            } else {
+                Table t = (Table) b;
+                row = gap(row);
+                int start = row;
+                row = writeTable(t, row, charts);
+                if (freeze && freezeRow < 0 && t.headers != null) {
+                    freezeRow = start + 1;
+                }
+                pages.place(start, heightOf(start, row), keepHeight(start, row, t));
             }
-        } else if (value instanceof LocalDate d) {
-            cell.setCellValue(d);
-            cell.setCellStyle(date);
-        } else if (value instanceof Boolean b) {
-            cell.setCellValue(b);
-        } else {
-            String text = value.toString();
-            cell.setCellValue(text); // always a string cell: never parsed as a formula
-            cell.setCellStyle(text.length() > 70 ? wrap : plain);
         }
-        return cell;
+        charts.forEach(Runnable::run);
+        if (freezeRow > 0) {
+            sheet.createFreezePane(0, freezeRow);
+        }
+        pages.breaks().forEach(r -> sheet.setRowBreak(r - 1));
+        PrintSetup print = sheet.getPrintSetup();
+        print.setPaperSize(PrintSetup.A4_PAPERSIZE);
+        print.setLandscape(true);
+        print.setScale((short) scale);
+        sheet.setFitToPage(false);
+        sheet.setMargin(org.apache.poi.ss.usermodel.Sheet.LeftMargin, 0.4);
+        sheet.setMargin(org.apache.poi.ss.usermodel.Sheet.RightMargin, 0.4);
+        sheet.setMargin(org.apache.poi.ss.usermodel.Sheet.TopMargin, 0.5);
+        sheet.setMargin(org.apache.poi.ss.usermodel.Sheet.BottomMargin, 0.5);
+        sheet.setMargin(org.apache.poi.ss.usermodel.Sheet.FooterMargin, 0.25);
+        sheet.getFooter().setCenter("&A — &P / &N");
     }
 
-    /** A chart waiting for the columns to be sized, since it is anchored to cells. */
-    private record Placed(byte[] png, int column, int row, int pageStart) {
+    private int gap(int row) {
+        return row == 0 ? 0 : row + 1;
     }
 
-    /** Charts are shown at 60 % of their pixel size: readable, and two fit beside a table on A4. */
-    private static final double PICTURE_SCALE = 0.6;
+    /** Columns with at least one value; the first is always kept. A table without rows keeps all. */
+    private static int[] keptColumns(Table t) {
+        int n = t.headers != null ? t.headers.size() : 2;
+        if (t.rows.isEmpty() || t.headers == null) {
+            return java.util.stream.IntStream.range(0, n).toArray();
+        }
+        return java.util.stream.IntStream.range(0, n)
+                .filter(c -> c == 0 || t.rows.stream().anyMatch(r -> c < r.size() && !blank(r.get(c)))).toArray();
+    }
+
+    private static boolean blank(Object v) {
+        return v == null || v instanceof String s && s.isBlank();
+    }
+
+    private void measure(Table t) {
+        for (int k = 0; k < t.width(); k++) {
+            int c = t.kept[k];
+            int values = 0;
+            int unbreakable = 0;
+            boolean numeric = false;
+            for (List<Object> r : t.rows) {
+                Object v = c < r.size() ? r.get(c) : null;
+                values = Math.max(values, Math.min(MAX_TEXT, displayLength(v)));
+                unbreakable = Math.max(unbreakable, Math.min(MAX_TEXT, v instanceof String text ? longestWord(text) : displayLength(v)));
+                numeric |= isNumber(v);
+            }
+            int header = 0;
+            if (t.headers != null) {
+                String h = t.headers.get(c);
+                int word = longestWord(h);
+                // A header wraps over its values instead of widening a column of short numbers.
+                header = numeric ? Math.max(word, Math.min(h.length(), Math.max(values, 12))) : Math.max(word, Math.min(h.length(), 30));
+                header = (int) Math.ceil(header * 1.1); // bold
+            } else if (k == 0) {
+                values = (int) Math.ceil(values * 1.1);
+            }
+            widthChars[k] = Math.max(widthChars[k], Math.max(6, Math.max(values, header)));
+            int headerWord = t.headers == null ? 0 : (int) Math.ceil(longestWord(t.headers.get(c)) * 1.1);
+            minChars[k] = Math.max(minChars[k], Math.max(6, Math.max(unbreakable, headerWord)));
+        }
+        if (t.rows.isEmpty()) {
+            widthChars[0] = Math.max(widthChars[0], Labels.text("reports.no_data").length());
+        }
+    }
 
     /**
-     * The picture's cells, worked out from the column widths and row heights. POI's own
-     * {@code resize} gave a picture at the top of a sheet no height at all (LibreOffice then
-     * showed nothing).
+     * Narrows the widest wrappable columns until the sheet fits a page's width at the smallest
+     * print scale: text wraps onto more lines rather than the page running onto a second sheet.
      */
-    private ClientAnchor anchor(Placed p) {
-        java.awt.Dimension size = org.apache.poi.ss.util.ImageUtils.getImageDimension(new java.io.ByteArrayInputStream(p.png()),
-                Workbook.PICTURE_TYPE_PNG);
-        double width = size.width * PICTURE_SCALE;
-        double height = size.height * PICTURE_SCALE;
-        ClientAnchor anchor = book.getCreationHelper().createClientAnchor();
-        anchor.setAnchorType(ClientAnchor.AnchorType.MOVE_DONT_RESIZE);
-        anchor.setCol1(p.column());
-        anchor.setRow1(p.row());
-        int col = p.column();
-        for (float w; width > (w = sheet.getColumnWidthInPixels(col)); col++) {
-            width -= w;
+    private void fitWidth() {
+        int max = (int) Math.floor(PAGE_WIDTH_PT * 96 / 72 * 0.93 * 100 / MIN_SCALE / 7) - 2 * widthChars.length;
+        int total = java.util.Arrays.stream(widthChars).sum();
+        while (total > max) {
+            int widest = -1;
+            for (int c = 0; c < widthChars.length; c++) {
+                if (widthChars[c] > Math.max(minChars[c], 12) && (widest < 0 || widthChars[c] > widthChars[widest])) {
+                    widest = c;
+                }
+            }
+            if (widest < 0) {
+                return; // nothing left to wrap: the page scale gives way (never below MIN_SCALE)
+            }
+            widthChars[widest]--;
+            total--;
         }
-        anchor.setCol2(col);
-        anchor.setDx2((int) Math.round(width * org.apache.poi.util.Units.EMU_PER_PIXEL));
-        int row = p.row();
-        for (double h; height > (h = rowPixels(row)); row++) {
-            height -= h;
-        }
-        anchor.setRow2(row);
-        anchor.setDy2((int) Math.round(height * org.apache.poi.util.Units.EMU_PER_PIXEL));
-        return anchor;
     }
 
-    private double rowPixels(int row) {
-        Row r = sheet.getRow(row);
-        float points = r != null ? r.getHeightInPoints() : sheet.getDefaultRowHeightInPoints();
-        return points * org.apache.poi.util.Units.PIXEL_DPI / org.apache.poi.util.Units.POINT_DPI;
-    }
-
-    private final java.util.List<Placed> images = new java.util.ArrayList<>();
-
-    /**
-     * Places a PNG to the right of what was just written; the next table starts below it. It is
-     * sized when the columns are ({@link #autosize}), since a picture is anchored to cells.
-     */
-    void image(Path png, int column) throws IOException {
-        int row = Math.max(0, next - 14);
-        int previousChartEnd = images.isEmpty() ? 0 : images.get(images.size() - 1).row() + CHART_ROWS;
-        // The chart's page begins with its table's title when both fit on a page (30 rows is well
-        // under an A4 landscape page at the scale one page wide gives), else with the chart.
-        int pageStart = sectionStart >= previousChartEnd && sectionStart < row && next - sectionStart <= 30 ? sectionStart : row;
-        images.add(new Placed(Files.readAllBytes(png), column, row, pageStart));
-        next = Math.max(next, row + CHART_ROWS);
-    }
-
-    /** Rows kept for a chart beside its table. */
-    private static final int CHART_ROWS = 24;
-
-    /** Sizes the first columns to their content (at most 60 characters), then places the pictures. */
-    void autosize(int columns) {
-        for (int i = 0; i < columns; i++) {
-            sheet.autoSizeColumn(i);
-            int width = sheet.getColumnWidth(i);
-            sheet.setColumnWidth(i, Math.min(Math.max(width + 512, 10 * 256), 60 * 256));
+    private static int longestWord(String s) {
+        int longest = 0;
+        for (String w : s.split("\\s+")) {
+            longest = Math.max(longest, w.length());
         }
-        // Wrapped text needs taller rows; spreadsheet programs do not always grow them on opening.
-        for (Row row : sheet) {
+        return longest;
+    }
+
+    private static boolean isNumber(Object v) {
+        return v instanceof Number || v instanceof Percent || v instanceof Quantity || v instanceof LocalDate || v instanceof LocalDateTime;
+    }
+
+    private static int displayLength(Object v) {
+        if (v == null) {
+            return 0;
+        } else if (v instanceof Integer n) {
+            return String.valueOf(n).length();
+        } else if (v instanceof Long n) {
+            return String.format("%,d", n).length();
+        } else if (v instanceof Number n) {
+            return String.format("%,.2f", n.doubleValue()).length();
+        } else if (v instanceof Percent) {
+            return 7;
+        } else if (v instanceof Quantity q) {
+            return (q.value() == null ? 0 : displayLength(q.value())) + 1 + q.unit().length();
+        } else if (v instanceof LocalDate) {
+            return 10;
+        } else if (v instanceof LocalDateTime) {
+            return 16;
+        }
+        return text(v).length();
+    }
+
+    private static String text(Object v) {
+        return v instanceof Boolean b ? Labels.text(b ? "reports.answer_yes" : "reports.answer_no") : v.toString();
+    }
+
+    private double columnPx(int c) {
+        return c < widthChars.length ? sheet.getColumnWidthInPixels(c) : sheet.getDefaultColumnWidth() * 7 + 5;
+    }
+
+    private double tablePx(Table t) {
+        double px = 0;
+        for (int k = 0; k < t.width(); k++) {
+            px += columnPx(k);
+        }
+        return px;
+    }
+
+    private boolean beside(Table t) {
+        return t.chart != null && !t.rows.isEmpty()
+                && tablePx(t) + CHART_GAP_PX + ChartSpec.WIDTH_PX <= PAGE_WIDTH_PT * 96 / 72 * 100 * 0.93 / MIN_SCALE;
+    }
+
+    /** What must stay together at a page foot: the heading, the header and the first rows (or the whole chart). */
+    private double keepHeight(int start, int end, Table t) {
+        if (t.chart != null && !t.rows.isEmpty()) {
+            return heightOf(start, end);
+        }
+        return heightOf(start, Math.min(end, start + (t.subtitled ? 1 : 0) + (t.headers != null ? 1 : 0) + 3));
+    }
+
+    private double heightOf(int from, int to) {
+        double h = 0;
+        for (int r = from; r < to; r++) {
+            h += rowPt(r);
+        }
+        return h;
+    }
+
+    private double rowPt(int r) {
+        Row row = sheet.getRow(r);
+        return row == null ? DEFAULT_ROW_PT : row.getHeightInPoints();
+    }
+
+    // ---- writing ----
+
+    private double textRow(int r, Text t, int columns) {
+        Row row = sheet.createRow(r);
+        Cell cell = row.createCell(0);
+        cell.setCellValue(t.text());
+        cell.setCellStyle(styles.get(t.look()));
+        int span = Math.max(1, Math.min(TEXT_SPAN, columns));
+        double chars = 0;
+        for (int c = 0; c < span; c++) {
+            chars += columnPx(c) / 7;
+        }
+        if (span > 1) {
+            sheet.addMergedRegion(new CellRangeAddress(r, r, 0, span - 1));
+        }
+        double points = t.look() == Styles.Look.TITLE ? 18 : t.look() == Styles.Look.SUBTITLE ? 15 : DEFAULT_ROW_PT;
+        double scale = t.look() == Styles.Look.TITLE ? 1.4 : t.look() == Styles.Look.SUBTITLE ? 1.15 : 1;
+        int lines = lines(t.text(), (int) Math.max(10, chars / scale));
+        row.setHeightInPoints((float) (points * lines));
+        return points * lines;
+    }
+
+    /** Writes a table from {@code row}; returns the row after it (and after its chart). */
+    private int writeTable(Table t, int row, List<Runnable> charts) {
+        t.firstRow = row;
+        int start = row;
+        if (t.headers != null) {
+            Row header = sheet.createRow(row++);
             int lines = 1;
-            for (Cell cell : row) {
-                if (cell.getCellType() == org.apache.poi.ss.usermodel.CellType.STRING && cell.getCellStyle().getWrapText()) {
-                    int chars = Math.max(1, sheet.getColumnWidth(cell.getColumnIndex()) / 256 - 1);
-                    lines = Math.max(lines, (cell.getStringCellValue().length() + chars - 1) / chars);
+            for (int k = 0; k < t.width(); k++) {
+                int c = t.kept[k];
+                boolean right = t.rows.stream().anyMatch(r -> c < r.size() && isNumber(r.get(c)));
+                Cell cell = header.createCell(k);
+                cell.setCellValue(t.headers.get(c));
+                cell.setCellStyle(styles.get(right ? Styles.Look.HEADER_RIGHT : Styles.Look.HEADER));
+                lines = Math.max(lines, lines(t.headers.get(c), (int) Math.round(widthChars[k] / 1.1)));
+            }
+            header.setHeightInPoints((float) (DEFAULT_ROW_PT * lines));
+        }
+        if (t.rows.isEmpty()) {
+            Cell cell = sheet.createRow(row++).createCell(0);
+            cell.setCellValue(Labels.text("reports.no_data"));
+            cell.setCellStyle(styles.get(Styles.Look.TEXT));
+            return row;
+        }
+        // One format per column: counts stored as decimals (16.0 services) show no decimals when the whole column is whole.
+        boolean[] whole = new boolean[t.width()];
+        for (int k = 0; k < t.width(); k++) {
+            int c = t.kept[k];
+            whole[k] = t.headers != null && t.rows.stream().map(r -> c < r.size() ? measure(r.get(c)) : null).filter(n -> n != null)
+                    .allMatch(n -> n == Math.rint(n) && Math.abs(n) < 1e15);
+        }
+        int dataStart = row;
+        for (List<Object> values : t.rows) {
+            Row r = sheet.createRow(row++);
+            int lines = 1;
+            for (int k = 0; k < t.width(); k++) {
+                int c = t.kept[k];
+                Object v = c < values.size() ? values.get(c) : null;
+                Cell cell = r.createCell(k);
+                if (t.headers == null && k == 0) {
+                    cell.setCellValue(text(v));
+                    cell.setCellStyle(styles.get(Styles.Look.LABEL));
+                    lines = Math.max(lines, lines(text(v), widthChars[k]));
+                } else {
+                    lines = Math.max(lines, value(cell, v, widthChars[k], whole[k] || t.headers == null && isWhole(v)));
                 }
             }
             if (lines > 1) {
-                row.setHeightInPoints(lines * sheet.getDefaultRowHeightInPoints());
+                r.setHeightInPoints((float) (DEFAULT_ROW_PT * lines));
             }
         }
-        for (Placed p : images) {
-            if (drawing == null) {
-                drawing = sheet.createDrawingPatriarch();
-            }
-            drawing.createPicture(anchor(p), book.addPicture(p.png(), Workbook.PICTURE_TYPE_PNG));
-            // A page break above each chart, so that printing (A4 landscape, one page wide) never
-            // cuts one in two: where a page ends depends on the program's scaling, a chart's top does not.
-            if (p.pageStart() > 1) {
-                sheet.setRowBreak(p.pageStart() - 1);
+        int dataEnd = row - 1;
+        if (t.chart != null) {
+            ChartSpec spec = t.chart;
+            int categoryCol = indexOf(t.kept, spec.categoryColumn());
+            int valueCol = indexOf(t.kept, spec.valueColumn());
+            if (categoryCol >= 0 && valueCol >= 0) {
+                boolean beside = beside(t);
+                int chartRow = beside ? start : row + 1;
+                int chartCol = beside ? t.width() : 0;
+                int dx = beside ? CHART_GAP_PX : 0;
+                int heightPx = chartHeight(t, spec);
+                int end = reserve(chartRow, heightPx);
+                row = Math.max(row, end + 1);
+                charts.add(() -> NativeChart.draw(sheet, anchor(chartCol, dx, chartRow, heightPx), spec, dataStart, dataEnd, categoryCol,
+                        valueCol));
             }
         }
-        images.clear();
+        return row;
+    }
+
+    /** Sideways bars get room for every label (26 pixels a bar: LibreOffice drops labels that crowd). */
+    private static int chartHeight(Table t, ChartSpec spec) {
+        boolean sideways = !spec.line() && t.rows.stream().anyMatch(r -> spec.categoryColumn() < r.size()
+                && String.valueOf(r.get(spec.categoryColumn())).length() > NativeChart.SIDEWAYS_LABEL);
+        return sideways ? Math.max(ChartSpec.HEIGHT_PX, 100 + 26 * t.rows.size()) : ChartSpec.HEIGHT_PX;
+    }
+
+    private static int indexOf(int[] kept, int column) {
+        for (int k = 0; k < kept.length; k++) {
+            if (kept[k] == column) {
+                return k;
+            }
+        }
+        return -1;
+    }
+
+    /** The row where a picture {@code px} high that starts at {@code row} ends, creating rows as needed. */
+    private int reserve(int row, double px) {
+        int r = row;
+        for (double left = px; ; r++) {
+            double h = rowPt(r) * 96 / 72;
+            if (left <= h) {
+                return r;
+            }
+            left -= h;
+        }
+    }
+
+    /** A chart's cells, worked out from the column widths and row heights, so it has its size in any program. */
+    private XSSFClientAnchor anchor(int col, int dx, int row, int heightPx) {
+        double width = ChartSpec.WIDTH_PX + dx;
+        int c = col;
+        for (double w; width > (w = columnPx(c)); c++) {
+            width -= w;
+        }
+        double height = heightPx;
+        int r = row;
+        for (double h; height > (h = rowPt(r) * 96 / 72); r++) {
+            height -= h;
+        }
+        XSSFClientAnchor anchor = sheet.createDrawingPatriarch().createAnchor(dx * Units.EMU_PER_PIXEL, 0,
+                (int) Math.round(width * Units.EMU_PER_PIXEL), (int) Math.round(height * Units.EMU_PER_PIXEL), col, row, c, r);
+        anchor.setAnchorType(ClientAnchor.AnchorType.MOVE_DONT_RESIZE);
+        return anchor;
+    }
+
+    /** Fills a cell; returns the lines its text needs at the column's width. */
+    /** A decimal number's value (a Double, or a Quantity's), or null for anything else. */
+    private static Double measure(Object v) {
+        Object n = v instanceof Quantity q ? q.value() : v;
+        return n instanceof Double || n instanceof Float || n instanceof java.math.BigDecimal ? Double.valueOf(((Number) n).doubleValue()) : null;
+    }
+
+    private static boolean isWhole(Object v) {
+        Double d = measure(v);
+        return d != null && d == Math.rint(d) && Math.abs(d) < 1e15;
+    }
+
+    private int value(Cell cell, Object v, int widthChars, boolean whole) {
+        if (v == null) {
+            return 1;
+        }
+        if (v instanceof Integer n) {
+            // Years, months and small counts: no thousands separator, or 2023 would read "2.023".
+            cell.setCellValue(n);
+            cell.setCellStyle(styles.get(Styles.Look.PLAIN_NUMBER));
+        } else if (v instanceof Long n) {
+            cell.setCellValue(n);
+            cell.setCellStyle(styles.get(Styles.Look.INTEGER));
+        } else if (v instanceof Number n) {
+            if (Double.isFinite(n.doubleValue())) {
+                cell.setCellValue(n.doubleValue());
+                cell.setCellStyle(styles.get(whole ? Styles.Look.INTEGER : Styles.Look.DECIMAL));
+            }
+        } else if (v instanceof Quantity q) {
+            if (q.value() != null && Double.isFinite(q.value().doubleValue())) {
+                cell.setCellValue(q.value().doubleValue());
+                Styles.Look look = q.value() instanceof Long || whole ? Styles.Look.INTEGER
+                        : q.value() instanceof Integer ? Styles.Look.PLAIN_NUMBER : Styles.Look.DECIMAL;
+                cell.setCellStyle(styles.get(look, q.unit()));
+            }
+        } else if (v instanceof Percent p) {
+            if (Double.isFinite(p.fraction())) {
+                cell.setCellValue(p.fraction());
+                cell.setCellStyle(styles.get(Styles.Look.PERCENT));
+            }
+        } else if (v instanceof LocalDateTime t) {
+            cell.setCellValue(t);
+            cell.setCellStyle(styles.get(Styles.Look.DATE_TIME));
+        } else if (v instanceof LocalDate d) {
+            cell.setCellValue(d);
+            cell.setCellStyle(styles.get(Styles.Look.DATE));
+        } else {
+            String text = text(v);
+            cell.setCellValue(text); // always a string cell: never parsed as a formula
+            int lines = lines(text, widthChars);
+            cell.setCellStyle(styles.get(lines > 1 ? Styles.Look.WRAP : Styles.Look.TEXT));
+            return lines;
+        }
+        return 1;
+    }
+
+    /**
+     * Lines a text takes when wrapped at word boundaries in a column {@code columnChars} wide
+     * (column widths count digits; an average letter is about a fifth narrower).
+     */
+    static int lines(String text, int columnChars) {
+        int width = (int) Math.floor(columnChars * 1.25);
+        int lines = 0;
+        for (String paragraph : text.split("\n", -1)) {
+            lines++;
+            int used = 0;
+            for (String word : paragraph.split(" ")) {
+                int len = word.length();
+                if (used > 0 && used + 1 + len > width) {
+                    lines++;
+                    used = 0;
+                }
+                used += (used > 0 ? 1 : 0) + len;
+                while (used > width) { // a word longer than the column breaks inside it
+                    lines++;
+                    used -= width;
+                }
+            }
+        }
+        return Math.max(1, lines);
+    }
+
+    /** Where manual page breaks go: before a unit that would not fit what is left of a page. */
+    private static final class Paginator {
+        private final double capacity;
+        private final List<Integer> breaks = new ArrayList<>();
+        private double used;
+
+        Paginator(double capacity) {
+            this.capacity = capacity;
+        }
+
+        void place(int firstRow, double height, double keep) {
+            // A unit that fits on a page is not split; a longer one at least keeps its heading with its first rows.
+            double need = height <= capacity ? height : Math.min(keep, capacity);
+            if (used > 0 && used + need > capacity) {
+                breaks.add(firstRow);
+                used = 0;
+            }
+            used += height;
+            while (used > capacity) { // a unit longer than a page flows on; the program breaks it
+                used -= capacity;
+            }
+        }
+
+        List<Integer> breaks() {
+            return breaks;
+        }
     }
 }

@@ -2,61 +2,111 @@ package id.sni37122.reports;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.awt.image.BufferedImage;
-import java.nio.file.Path;
+import id.sni37122.connectors.Messages;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
-import javax.imageio.ImageIO;
-import org.apache.poi.xssf.usermodel.XSSFClientAnchor;
-import org.apache.poi.xssf.usermodel.XSSFPicture;
+import org.apache.poi.ss.usermodel.CellType;
+import org.apache.poi.ss.usermodel.HorizontalAlignment;
+import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.xssf.usermodel.XSSFSheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 class SheetWriterTest {
 
-    @TempDir
-    Path dir;
+    @BeforeEach
+    void indonesian() {
+        Messages.setLanguage("id");
+    }
 
     @Test
-    void chartsHaveTheirSizeInCellsAndStartAPrintedPage() throws Exception {
-        Path png = dir.resolve("chart.png");
-        ImageIO.write(new BufferedImage(950, 500, BufferedImage.TYPE_INT_RGB), "png", png.toFile());
+    void chartsAreNativeAndCoverNoFilledCell() throws Exception {
         try (XSSFWorkbook book = new XSSFWorkbook()) {
-            SheetWriter s = new SheetWriter(book, "Bagan");
-            s.title("Judul");
-            s.header("Kota", "Nilai");
-            s.row("Samarinda", 826.52);
-            s.image(png, 6); // beside the title: row 0, where POI's resize gave no height
-            for (int i = 0; i < 30; i++) {
-                s.row("baris " + i, (long) i);
+            SheetWriter s = new SheetWriter(book, new Styles(book), "Bagan");
+            s.title("Judul yang cukup panjang untuk melintasi beberapa kolom di atas tabel");
+            s.subtitle("Per bulan");
+            List<List<Object>> rows = new ArrayList<>();
+            for (int m = 1; m <= 12; m++) {
+                rows.add(Arrays.asList(Labels.monthShort(m), (long) m * 10, m * 1.5));
             }
-            s.image(png, 6);
-            s.subtitle("Tabel pendek"); // row 64, below the second chart's place (40 + 24)
-            s.header("Bulan", "Nilai");
-            for (int i = 1; i <= 20; i++) {
-                s.row(i, (long) i);
-            }
-            s.image(png, 6);
-            s.autosize(2);
+            s.table(List.of("Bulan", "Kunjungan", "Jam"), rows);
+            s.chart(ChartSpec.bars("Kunjungan per bulan — Kota Uji, 2023", "Bulan", "Kunjungan", 1));
+            s.subtitle("Tabel lebar di bawahnya");
+            s.table(List.of("A", "B", "C", "D", "E", "F"), List.of(Arrays.asList("x", 1L, 2L, 3L, 4L, "teks panjang sekali di kolom terakhir")));
+            s.finish();
 
             XSSFSheet sheet = book.getSheet("Bagan");
-            List<XSSFClientAnchor> anchors = sheet.getDrawingPatriarch().getShapes().stream()
-                    .map(shape -> ((XSSFPicture) shape).getClientAnchor()).toList();
-            assertThat(anchors).hasSize(3);
-            // 950 x 500 pixels at 60 %: 300 pixels high, 15 rows of the default 20 pixels (15 points):
-            // it ends at the foot of row 14.
-            assertThat(anchors.get(0).getRow1()).isZero();
-            assertThat(anchors.get(0).getRow2()).isEqualTo(14);
-            assertThat(anchors.get(0).getDy2()).isEqualTo(20 * org.apache.poi.util.Units.EMU_PER_PIXEL);
-            assertThat(anchors.get(0).getCol2()).isGreaterThan(anchors.get(0).getCol1());
-            // The first chart (rows 0-24 reserved) pushes the rows written after it down: 3 + 21 + 30 = 54,
-            // and the second chart starts 14 rows above that, with a page break right above it.
-            int second = anchors.get(1).getRow1();
-            assertThat(second).isEqualTo(54 - 14);
-            // The third chart's table is short: its page starts at the table's title, not at the chart.
-            assertThat(anchors.get(2).getRow1()).isEqualTo(64 + 2 + 20 - 14);
-            assertThat(sheet.getRowBreaks()).containsExactly(second - 1, 64 - 1);
+            assertThat(sheet.getDrawingPatriarch().getCharts()).hasSize(1);
+            assertThat(Layout.overlaps(sheet)).isEmpty();
+            // Beside the table: from its header row, right of its three columns.
+            var anchor = Layout.anchors(sheet).get(0);
+            assertThat((int) anchor.getCol1()).isEqualTo(3);
+            assertThat(anchor.getRow1()).isEqualTo(3);
+            // The next section starts below the chart, not under it.
+            int nextHeading = -1;
+            for (Row r : sheet) {
+                if (r.getCell(0) != null && r.getCell(0).toString().equals("Tabel lebar di bawahnya")) {
+                    nextHeading = r.getRowNum();
+                }
+            }
+            assertThat(nextHeading).isGreaterThan(anchor.getRow2());
+            assertThat(sheet.getPrintSetup().getLandscape()).isTrue();
+            assertThat((int) sheet.getPrintSetup().getScale()).isBetween(SheetWriter.MIN_SCALE, 100);
         }
+    }
+
+    @Test
+    void emptyTablesSaySoAndEmptyColumnsAreDropped() throws Exception {
+        try (XSSFWorkbook book = new XSSFWorkbook()) {
+            SheetWriter s = new SheetWriter(book, new Styles(book), "Tabel");
+            s.subtitle("Kosong");
+            s.table(List.of("Berkas", "Jumlah"), List.of());
+            s.subtitle("Status selalu kosong");
+            s.table(List.of("Berkas", "Baris", "Status", "Porsi"), List.of(Arrays.asList("a.csv", 10L, null, new Percent(0.993)),
+                    Arrays.asList("b.csv", 2L, null, new Percent(1))));
+            s.finish();
+            XSSFSheet sheet = book.getSheet("Tabel");
+            assertThat(sheet.getRow(2).getCell(0).getStringCellValue()).isEqualTo("tidak ada data");
+            Row header = sheet.getRow(5);
+            assertThat(header.getCell(0).getStringCellValue()).isEqualTo("Berkas");
+            assertThat(header.getCell(2).getStringCellValue()).isEqualTo("Porsi");
+            assertThat(header.getLastCellNum()).isEqualTo((short) 3);
+            // A number's header is aligned like the number, a text's like the text.
+            assertThat(header.getCell(1).getCellStyle().getAlignment()).isEqualTo(HorizontalAlignment.RIGHT);
+            assertThat(header.getCell(0).getCellStyle().getAlignment()).isEqualTo(HorizontalAlignment.LEFT);
+            assertThat(sheet.getRow(6).getCell(2).getCellType()).isEqualTo(CellType.NUMERIC);
+            assertThat(sheet.getRow(6).getCell(2).getCellStyle().getDataFormatString()).isEqualTo("[$-421]0.0%");
+            assertThat(sheet.getRow(6).getCell(2).getNumericCellValue()).isEqualTo(0.993);
+        }
+    }
+
+    @Test
+    void aSectionThatWouldNotFitTheRestOfAPageStartsTheNext() throws Exception {
+        try (XSSFWorkbook book = new XSSFWorkbook()) {
+            SheetWriter s = new SheetWriter(book, new Styles(book), "Halaman");
+            List<List<Object>> rows = new ArrayList<>();
+            for (int i = 0; i < 25; i++) {
+                rows.add(Arrays.asList("baris " + i, (long) i));
+            }
+            s.subtitle("Pertama");
+            s.table(List.of("Nama", "Nilai"), rows);
+            s.subtitle("Kedua");
+            s.table(List.of("Nama", "Nilai"), rows);
+            s.finish();
+            XSSFSheet sheet = book.getSheet("Halaman");
+            // At 100 %, an A4 landscape page holds about 30 rows: the second section (row 28) goes to page two whole.
+            assertThat(sheet.getPrintSetup().getScale()).isEqualTo((short) 100);
+            assertThat(sheet.getRowBreaks()).containsExactly(27);
+            assertThat(sheet.getRow(28).getCell(0).getStringCellValue()).isEqualTo("Kedua");
+        }
+    }
+
+    @Test
+    void wrappedLinesAreCountedAtWordBoundaries() {
+        assertThat(SheetWriter.lines("satu dua tiga", 20)).isEqualTo(1);
+        assertThat(SheetWriter.lines("satu dua tiga", 8)).isEqualTo(2);
+        assertThat(SheetWriter.lines("a".repeat(25), 10)).isEqualTo(3);
     }
 }

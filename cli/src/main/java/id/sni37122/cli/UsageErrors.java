@@ -1,0 +1,54 @@
+package id.sni37122.cli;
+
+import id.sni37122.connectors.Messages;
+import java.io.PrintWriter;
+import java.util.List;
+import picocli.CommandLine;
+import picocli.CommandLine.MissingParameterException;
+import picocli.CommandLine.Model.ArgSpec;
+import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine.OverwrittenOptionException;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.UnmatchedArgumentException;
+
+/**
+ * Command-line mistakes in the user's language: picocli's own messages ("Unmatched argument at
+ * index 0", "Missing required option") are English, so each kind is said again from the bundle,
+ * with picocli's suggestions and where to read the help. Exit code 2.
+ */
+final class UsageErrors implements CommandLine.IParameterExceptionHandler {
+
+    @Override
+    public int handleParseException(ParameterException ex, String[] args) {
+        CommandLine cmd = ex.getCommandLine();
+        PrintWriter err = cmd.getErr();
+        err.println(message(ex));
+        if (ex instanceof UnmatchedArgumentException u && !u.getSuggestions().isEmpty()) {
+            err.println(Messages.get("cli.usage_suggest", String.join(", ", u.getSuggestions())));
+        }
+        err.println(Messages.get("cli.usage_help", cmd.getCommandSpec().qualifiedName()));
+        return ExitCode.USAGE;
+    }
+
+    static String message(ParameterException ex) {
+        if (ex instanceof UnmatchedArgumentException u) {
+            List<String> unmatched = u.getUnmatched();
+            return Messages.get("cli.usage_unmatched", String.join(" ", unmatched));
+        }
+        if (ex instanceof MissingParameterException m) {
+            return Messages.get("cli.usage_missing", String.join(", ", m.getMissing().stream().map(UsageErrors::name).toList()));
+        }
+        if (ex instanceof OverwrittenOptionException o) {
+            return Messages.get("cli.usage_twice", name(o.getOverwritten()));
+        }
+        if (ex.getArgSpec() != null && ex.getValue() != null) {
+            return Messages.get("cli.usage_bad_value", ex.getValue(), name(ex.getArgSpec()));
+        }
+        // Our own messages (e.g. a missing command) are already in the user's language.
+        return ex.getMessage();
+    }
+
+    private static String name(ArgSpec arg) {
+        return arg instanceof OptionSpec o ? o.longestName() + (o.typeInfo().isBoolean() ? "" : " " + o.paramLabel()) : arg.paramLabel();
+    }
+}

@@ -1,0 +1,106 @@
+package id.sni37122.reports;
+
+import id.sni37122.connectors.CityContext;
+import id.sni37122.connectors.Messages;
+import id.sni37122.connectors.SqlResource;
+import id.sni37122.indicators.Breakdown;
+import id.sni37122.indicators.IndicatorLabels;
+import id.sni37122.indicators.IndicatorResult;
+import id.sni37122.indicators.Indicators;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+
+/** Kualitas Data: every file loaded (with its fingerprint), why rows were rejected, the first rejected rows, log coverage. */
+final class QualitySheet {
+
+    /** Rejected rows shown per file; the rest are in the warehouse. */
+    static final int EXAMPLES_PER_FILE = 5;
+
+    private final XSSFWorkbook book;
+    private final Styles styles;
+    private final Connection warehouse;
+    private final CityContext city;
+    private final Path configFolder;
+
+    QualitySheet(XSSFWorkbook book, Styles styles, Connection warehouse, CityContext city, Path configFolder) {
+        this.book = book;
+        this.styles = styles;
+        this.warehouse = warehouse;
+        this.city = city;
+        this.configFolder = configFolder;
+    }
+
+    void write(List<IndicatorResult> results) throws SQLException {
+        SheetWriter s = new SheetWriter(book, styles, Labels.text("reports.quality"));
+        List<List<Object>> files = new ArrayList<>();
+        List<List<Object>> hashes = new ArrayList<>();
+        query("quality_files.sql", r -> {
+            String path = Labels.path(r.getString(1), configFolder);
+            files.add(Arrays.asList(path, kind(r.getString(2)), r.getString(3), r.getString(5), r.getLong(6), r.getLong(7), r.getLong(8),
+                    r.getBoolean(9) ? Labels.text("reports.superseded") : null));
+            hashes.add(Arrays.asList(path, r.getString(4)));
+        }, city.code());
+        s.table(List.of(Labels.text("reports.file"), Labels.text("reports.kind"), Labels.text("reports.format"), Labels.text("reports.loaded_at"),
+                Labels.text("reports.rows_read"), Labels.text("reports.rows_loaded"), Labels.text("reports.rows_rejected"),
+                Labels.text("reports.status")), files);
+        s.freezeBelowFirstHeader();
+        List<List<Object>> reasons = new ArrayList<>();
+        query("quality_reasons.sql", r -> reasons.add(Arrays.asList(Labels.path(r.getString(1), configFolder), Messages.get(r.getString(2)),
+                r.getLong(3))), city.code());
+        s.subtitle(Labels.text("reports.reasons"));
+        s.table(List.of(Labels.text("reports.file"), Labels.text("reports.reason"), Labels.text("reports.count")), reasons);
+        List<List<Object>> examples = new ArrayList<>();
+        query("quality_examples.sql", r -> examples.add(Arrays.asList(Labels.path(r.getString(1), configFolder), r.getLong(2), r.getString(3),
+                Messages.get(r.getString(4)), r.getString(5))), city.code(), EXAMPLES_PER_FILE);
+        s.subtitle(Labels.text("reports.examples"));
+        s.table(List.of(Labels.text("reports.file"), Labels.text("reports.line"), Labels.text("reports.column"), Labels.text("reports.reason"),
+                Labels.text("reports.detail")), examples);
+        // Log coverage, where an indicator reports it (10.1): the days with no data at all.
+        for (IndicatorResult r : results) {
+            if (r.details().containsKey("coverage_days")) {
+                IndicatorLabels labels = Indicators.byCode(r.indicator()).labels();
+                s.subtitle(Labels.text("reports.coverage", r.indicator()));
+                s.pairs(List.of(new Object[] {labels.get("detail.coverage_days"), r.details().get("coverage_days")},
+                        new Object[] {labels.get("detail.coverage_share"), r.details().get("coverage_share") instanceof Number n
+                                ? new Percent(n.doubleValue()) : null}));
+                Breakdown missing = r.breakdown("missing_days");
+                if (missing != null) {
+                    s.subtitle(labels.get("breakdown.missing_days"));
+                    s.table(missing.columns().stream().map(c -> labels.get("column." + c)).toList(), missing.rows());
+                }
+            }
+        }
+        s.subtitle(Labels.text("reports.hashes"));
+        s.table(List.of(Labels.text("reports.file"), Labels.text("reports.sha256")), hashes);
+        s.finish();
+    }
+
+    private static String kind(String kind) {
+        return Messages.has("reports.kind." + kind) ? Messages.get("reports.kind." + kind) : kind;
+    }
+
+    @FunctionalInterface
+    private interface RowHandler {
+        void row(ResultSet r) throws SQLException;
+    }
+
+    private void query(String sql, RowHandler handler, Object... params) throws SQLException {
+        try (PreparedStatement p = warehouse.prepareStatement(SqlResource.load(QualitySheet.class, sql))) {
+            for (int i = 0; i < params.length; i++) {
+                p.setObject(i + 1, params[i]);
+            }
+            try (ResultSet r = p.executeQuery()) {
+                while (r.next()) {
+                    handler.row(r);
+                }
+            }
+        }
+    }
+}
