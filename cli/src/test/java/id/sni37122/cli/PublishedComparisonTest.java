@@ -152,7 +152,7 @@ class PublishedComparisonTest {
         assertThat(rows).anyMatch(row -> row.contains("|Kota Samarinda|826.5188544792813|6965.0|8.42691|")
                 && row.endsWith("|Ada hari tanpa data log; nilai tidak diekstrapolasi (lihat cakupan); cakupan 99,2% di bawah ambang 99,5%"));
         assertThat(rows).anyMatch(row -> row.contains("|Kota Pontianak|839.8145642377249|5710.0|6.79912|") && row.endsWith("|"));
-        assertThat(rows).anyMatch(row -> row.startsWith("|Gabungan Kalimantan|"));
+        assertThat(rows).anyMatch(row -> row.startsWith("|Gabungan Kalimantan (Kota Pontianak, Kota Samarinda)|"));
         assertThat(folder).isDirectory();
     }
 
