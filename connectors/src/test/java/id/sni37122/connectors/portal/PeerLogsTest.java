@@ -8,7 +8,11 @@ import id.sni37122.connectors.Ingestor;
 import id.sni37122.connectors.SharedData;
 import id.sni37122.connectors.SourceSpec;
 import id.sni37122.connectors.Warehouse;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -28,7 +32,21 @@ class PeerLogsTest {
     Path dir;
 
     private FileOutcome load(String file, String format, Map<String, Object> options) throws Exception {
-        Path log = SharedData.require("data/real/peer-logs/" + file);
+        return loadPath(SharedData.require("data/real/peer-logs/" + file), format, options);
+    }
+
+    /**
+     * For the two Matomo samples whose last line has no line end: a log written within five minutes
+     * holds such a line back for the next run (LogTail), and ../shared may have been laid down
+     * moments before the tests run. A copy dated an hour ago is a finished file, whenever it was laid.
+     */
+    private FileOutcome loadFinished(String file, String format) throws Exception {
+        Path copy = Files.copy(SharedData.require("data/real/peer-logs/" + file), Files.createTempDirectory(dir, "finished").resolve(Path.of(file).getFileName()));
+        Files.setLastModifiedTime(copy, FileTime.from(Instant.now().minus(Duration.ofHours(1))));
+        return loadPath(copy, format, Map.of());
+    }
+
+    private FileOutcome loadPath(Path log, String format, Map<String, Object> options) throws Exception {
         try (Warehouse w = Warehouse.open(dir.resolve("w.duckdb"))) {
             return new Ingestor(w, new CityContext("peer", "Peer", ZoneId.of("UTC")), Map.of(), new byte[32])
                     .ingest(List.of(new SourceSpec("portal", log.toString(), dir, format, ZoneOffset.UTC, Map.of(), options)), null)
@@ -203,11 +221,11 @@ class PeerLogsTest {
     void matomoTextSamples() throws Exception {
         assertThat(load("matomo/common_complete.log", "vhost_combined", Map.of()).rowsLoaded()).isEqualTo(1);
         assertThat(load("matomo/ncsa_extended.log", "combined", Map.of()).rowsLoaded()).isEqualTo(1);
-        assertThat(load("matomo/icecast2.log", "combined", Map.of()).rowsLoaded()).isEqualTo(1); // a session-time field after the agent
+        assertThat(loadFinished("matomo/icecast2.log", "combined").rowsLoaded()).isEqualTo(1); // a session-time field after the agent
         assertThat(load("matomo/static_ignores.log", "vhost_combined", Map.of()).rowsLoaded()).isEqualTo(4);
         // logs_to_tests.log: 3 tracking requests, a blank line, a "# comment" (rejected: no web server writes one) and a
         // HEAD whose length is "-" ("should not error out", says the file)
-        FileOutcome tests = load("matomo/logs_to_tests.log", "combined", Map.of());
+        FileOutcome tests = loadFinished("matomo/logs_to_tests.log", "combined");
         assertThat(List.of(tests.rowsRead(), tests.rowsLoaded(), tests.rowsRejected())).containsExactly(5L, 4L, 1L);
         assertThat(tests.rejectExamples()).extracting(x -> x.line()).containsExactly(5L);
     }
