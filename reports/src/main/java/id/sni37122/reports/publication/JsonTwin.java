@@ -1,5 +1,6 @@
 package id.sni37122.reports.publication;
 
+import id.sni37122.indicators.Direction;
 import id.sni37122.reports.CityFigure;
 import java.util.List;
 import java.util.Map;
@@ -33,9 +34,11 @@ final class JsonTwin {
 
     /**
      * One indicator and year: {@code value} is {@code numerator} over {@code denominator} by the
-     * indicator's formula, in full precision.
+     * indicator's formula, in full precision; {@code direction} says which way it improves
+     * ({@code HIGHER_IS_BETTER} or {@code LOWER_IS_BETTER}), for a program that ranks cities.
      */
-    record Result(int year, String indicator, String name, Double value, String unit, double numerator, String numeratorUnit,
+    record Result(int year, String indicator, String name, Direction direction, Double value, String unit, double numerator,
+                  String numeratorUnit,
                   double denominator, String denominatorUnit, Double coverage, List<CityFigure.Warning> warnings,
                   Map<String, Object> rules, Map<String, Object> details, List<String> sourceKinds) {
     }

@@ -92,7 +92,7 @@ public final class PublicationWriter {
         for (IndicatorResult r : results) {
             Indicator indicator = Indicators.byCode(r.indicator());
             CityFigure f = CityFigure.of(city, r, null, computedAt, toolVersion);
-            out.add(new JsonTwin.Result(r.year(), r.indicator(), indicator.labels().name(), r.value(), r.unit(),
+            out.add(new JsonTwin.Result(r.year(), r.indicator(), indicator.labels().name(), indicator.direction(), r.value(), r.unit(),
                     r.numerator(), f.numeratorUnit(), r.denominator(), f.denominatorUnit(), f.coverage(), f.warnings(),
                     f.rules(), r.details(), indicator.sourceKinds()));
         }

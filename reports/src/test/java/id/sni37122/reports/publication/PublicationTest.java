@@ -114,6 +114,15 @@ class PublicationTest {
         assertThat(csv.figures().get(0).value()).isEqualTo(100.0 * 2 / 3);
     }
 
+    /** A program that ranks cities from the JSON alone learns which way each indicator improves. */
+    @Test
+    void theJsonSaysWhichWayEachIndicatorImproves() throws Exception {
+        String json = Files.readString(write().get(1), StandardCharsets.UTF_8);
+        assertThat(json.replaceAll("\\s+", "")).contains("\"indicator\":\"10.2\",\"name\":")
+                .containsPattern("\"10\\.2\",\"name\":\"[^\"]+\",\"direction\":\"HIGHER_IS_BETTER\"")
+                .containsPattern("\"10\\.3\",\"name\":\"[^\"]+\",\"direction\":\"LOWER_IS_BETTER\"");
+    }
+
     @Test
     void oneChangedCharacterIsRefusedNamingTheFile() throws Exception {
         for (Path file : write()) {
