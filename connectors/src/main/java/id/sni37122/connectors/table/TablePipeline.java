@@ -89,8 +89,8 @@ public final class TablePipeline {
         } finally {
             if (!done) {
                 stop.set(true);
-                drain(queue, reader);
             }
+            drain(queue, reader);
         }
     }
 
