@@ -51,8 +51,16 @@ public final class Rejects implements AutoCloseable {
     public void reject(long line, String column, String reason, String detail) throws SQLException {
         count++;
         byReason.merge(reason, 1L, Long::sum);
-        if (examples.size() < EXAMPLES) {
-            examples.add(new Example(line, column, reason, detail));
+        // The lowest lines, whatever the order rejects come in (duplicates are found after the rows).
+        if (examples.size() < EXAMPLES || line < examples.get(examples.size() - 1).line()) {
+            if (examples.size() == EXAMPLES) {
+                examples.remove(EXAMPLES - 1);
+            }
+            int at = 0;
+            while (at < examples.size() && examples.get(at).line() <= line) {
+                at++;
+            }
+            examples.add(at, new Example(line, column, reason, detail));
         }
         pending.add(new Example(line, column, reason, detail == null || detail.length() <= MAX_DETAIL ? detail : detail.substring(0, MAX_DETAIL) + "…"));
         if (pending.size() >= BATCH) {

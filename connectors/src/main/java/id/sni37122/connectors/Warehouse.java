@@ -10,7 +10,9 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Instant;
 import java.util.List;
+import org.duckdb.DuckDBAppender;
 
 /**
  * The DuckDB warehouse file. Opening it creates or migrates the schema, so every caller
@@ -163,6 +165,14 @@ public final class Warehouse implements AutoCloseable {
 
     static String read(InputStream in) throws IOException {
         return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    }
+
+    /**
+     * Appends an instant as the warehouse keeps it (a naive UTC timestamp), or NULL: as microseconds,
+     * which the appender stores as they are instead of working them out from a LocalDateTime.
+     */
+    public static DuckDBAppender appendUtc(DuckDBAppender appender, Instant t) throws SQLException {
+        return t == null ? appender.appendNull() : appender.appendEpochMicros(t.getEpochSecond() * 1_000_000L + t.getNano() / 1_000);
     }
 
     /** The warehouse keeps instants as naive UTC timestamps. */

@@ -8,7 +8,9 @@ import id.sni37122.connectors.SourceSpec;
 import id.sni37122.connectors.SourceException;
 import id.sni37122.connectors.table.RowRejected;
 import id.sni37122.connectors.table.TableOptions;
+import id.sni37122.connectors.table.TablePipeline;
 import id.sni37122.connectors.table.TableReader;
+import id.sni37122.connectors.table.TableRow;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.sql.SQLException;
@@ -102,51 +104,69 @@ public final class CatalogConnector implements Connector {
         Map<String, Long> firstLine = new HashMap<>();
         long[] counts = new long[2];
         // Rows reach DuckDB through its appender, in the file's transaction: one INSERT per row
-        // managed about 2 000 rows a second.
+        // managed about 2 000 rows a second. A table is parsed and checked on a thread of its own
+        // while this one appends.
         try (DuckDBAppender out = ctx.connection().unwrap(DuckDBConnection.class)
                 .createAppender(DuckDBConnection.DEFAULT_SCHEMA, "catalog_service")) {
-            TableReader.RowConsumer loadRow = row -> {
-                counts[0]++;
-                try {
-                    String code = row.required("code");
-                    String name = row.required("name");
-                    Long first = firstLine.putIfAbsent(code.toLowerCase(Locale.ROOT), row.line());
-                    if (first != null) {
-                        throw new RowRejected(row.header("code"), "connectors.duplicate_id", code + " (" + first + ")");
-                    }
-                    Boolean flag = row.checkedFlag("online");
-                    String level = row.text("level");
-                    int rank = level == null ? -1 : LEVELS.indexOf(level.strip().toLowerCase(Locale.ROOT));
-                    if (level != null && rank < 0) {
-                        throw new RowRejected(row.header("level"), "catalog.bad_level", level);
-                    }
-                    if (flag == null && rank < 0) {
-                        throw new RowRejected(row.header("online"), "catalog.no_online_flag", code);
-                    }
-                    LocalDate from = row.checkedDate("valid_from");
-                    LocalDate to = row.checkedDate("valid_to");
-                    if (from != null && to != null && to.isBefore(from)) {
-                        throw new RowRejected(row.header("valid_to"), "connectors.end_before_start", from + " > " + to);
-                    }
-                    String area = row.text("area");
-                    out.beginRow().append(ctx.city().code()).append(ctx.fileId()).append(row.line()).append(code).append(name)
-                            .append(row.text("agency")).append(area == null ? null : area.toLowerCase(Locale.ROOT))
-                            .append(flag != null ? flag : rank >= ONLINE_LEVEL).append(flag != null ? "flag" : "level")
-                            .append(rank < 0 ? null : LEVELS.get(rank)).append(row.text("url")).append(from).append(to).endRow();
-                    counts[1]++;
-                } catch (RowRejected e) {
-                    ctx.rejects().reject(row.line(), e);
-                }
-            };
             if (ctx.format().equals("yaml")) {
-                YamlCatalog.read(ctx.file(), loadRow);
+                YamlCatalog.read(ctx.file(), row -> {
+                    counts[0]++;
+                    try {
+                        append(ctx, out, service(firstLine, row));
+                        counts[1]++;
+                    } catch (RowRejected e) {
+                        ctx.rejects().reject(row.line(), e);
+                    }
+                });
                 return new FileLoad(counts[0], counts[1], Map.of());
             }
-            TableReader.Read read = TableReader.read(ctx.file(), options, ctx.rejects(), loadRow);
+            TableReader.Read read = TablePipeline.read(ctx.file(), options, ctx.rejects(), row -> service(firstLine, row), service -> {
+                append(ctx, out, service);
+                counts[1]++;
+            });
             if (!read.header().has("online") && !read.header().has("level")) {
                 throw new SourceException(ctx.file(), read.header().line(), null, Messages.get("catalog.no_online_column"));
             }
             return new FileLoad(read.rowsRead(), counts[1], Map.of(), read.notes());
         }
+    }
+
+    /** One service as the warehouse keeps it. */
+    private record Service(long line, String code, String name, String agency, String area, boolean online, String onlineSource,
+                           String level, String url, LocalDate from, LocalDate to) {
+    }
+
+    /** Checks a row; a code seen before in the file (in any case) rejects it. */
+    private static Service service(Map<String, Long> firstLine, TableRow row) throws RowRejected {
+        String code = row.required("code");
+        String name = row.required("name");
+        Long first = firstLine.putIfAbsent(code.toLowerCase(Locale.ROOT), row.line());
+        if (first != null) {
+            throw new RowRejected(row.header("code"), "connectors.duplicate_id", code + " (" + first + ")");
+        }
+        Boolean flag = row.checkedFlag("online");
+        String level = row.text("level");
+        int rank = level == null ? -1 : LEVELS.indexOf(level.strip().toLowerCase(Locale.ROOT));
+        if (level != null && rank < 0) {
+            throw new RowRejected(row.header("level"), "catalog.bad_level", level);
+        }
+        if (flag == null && rank < 0) {
+            throw new RowRejected(row.header("online"), "catalog.no_online_flag", code);
+        }
+        LocalDate from = row.checkedDate("valid_from");
+        LocalDate to = row.checkedDate("valid_to");
+        if (from != null && to != null && to.isBefore(from)) {
+            throw new RowRejected(row.header("valid_to"), "connectors.end_before_start", from + " > " + to);
+        }
+        String area = row.text("area");
+        return new Service(row.line(), code, name, row.text("agency"), area == null ? null : area.toLowerCase(Locale.ROOT),
+                flag != null ? flag : rank >= ONLINE_LEVEL, flag != null ? "flag" : "level", rank < 0 ? null : LEVELS.get(rank),
+                row.text("url"), from, to);
+    }
+
+    private static void append(LoadContext ctx, DuckDBAppender out, Service s) throws SQLException {
+        out.beginRow().append(ctx.city().code()).append(ctx.fileId()).append(s.line()).append(s.code()).append(s.name())
+                .append(s.agency()).append(s.area()).append(s.online()).append(s.onlineSource()).append(s.level()).append(s.url())
+                .append(s.from()).append(s.to()).endRow();
     }
 }

@@ -8,11 +8,12 @@ import id.sni37122.connectors.table.RowRejected;
 import id.sni37122.connectors.table.TableReader;
 import id.sni37122.connectors.table.TableRow;
 import java.io.IOException;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.Map;
+import org.duckdb.DuckDBAppender;
+import org.duckdb.DuckDBConnection;
 
 /**
  * A follow-up history ({@code format: responses}): one row per follow-up (tindak lanjut) of a
@@ -28,7 +29,9 @@ final class FollowUps {
 
     static FileLoad load(LoadContext ctx, ZoneId zone) throws IOException, SQLException, SourceException {
         long[] loaded = new long[1];
-        try (PreparedStatement insert = ctx.connection().prepareStatement("INSERT INTO inquiry_followup VALUES (?, ?, ?, ?, ?)")) {
+        // The appender, as for the inquiries: a history holds a row per follow-up, more than the reports.
+        try (DuckDBAppender insert = ctx.connection().unwrap(DuckDBConnection.class)
+                .createAppender(DuckDBConnection.DEFAULT_SCHEMA, "inquiry_followup")) {
             TableReader.Read read = TableReader.read(ctx.file(), InquiryHeaders.followUps(ctx.spec().columns()), ctx.rejects(), row -> {
                 try {
                     insert(ctx, insert, row, zone);
@@ -41,18 +44,14 @@ final class FollowUps {
         }
     }
 
-    private static void insert(LoadContext ctx, PreparedStatement insert, TableRow row, ZoneId zone) throws RowRejected, SQLException {
+    private static void insert(LoadContext ctx, DuckDBAppender insert, TableRow row, ZoneId zone) throws RowRejected, SQLException {
         String ticket = row.required("id");
         row = DateAndTime.join(row, "responded_at", "responded_time");
         Instant responded = row.checkedInstant("responded_at", zone);
         if (responded == null) {
             throw new RowRejected(row.header("responded_at"), "connectors.required_missing", null);
         }
-        insert.setString(1, ctx.city().code());
-        insert.setLong(2, ctx.fileId());
-        insert.setLong(3, row.line());
-        insert.setString(4, ticket);
-        insert.setObject(5, Warehouse.utc(responded));
-        insert.executeUpdate();
+        insert.beginRow().append(ctx.city().code()).append(ctx.fileId()).append(row.line()).append(ticket);
+        Warehouse.appendUtc(insert, responded).endRow();
     }
 }

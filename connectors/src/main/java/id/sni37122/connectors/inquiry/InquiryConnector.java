@@ -6,13 +6,17 @@ import id.sni37122.connectors.LoadContext;
 import id.sni37122.connectors.Messages;
 import id.sni37122.connectors.SourceException;
 import id.sni37122.connectors.SourceSpec;
+import id.sni37122.connectors.SqlResource;
 import id.sni37122.connectors.Warehouse;
 import id.sni37122.connectors.table.RowRejected;
 import id.sni37122.connectors.table.TableOptions;
+import id.sni37122.connectors.table.TablePipeline;
 import id.sni37122.connectors.table.TableReader;
 import id.sni37122.connectors.table.TableRow;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -22,7 +26,6 @@ import java.time.format.DateTimeFormatterBuilder;
 import java.time.format.DateTimeParseException;
 import java.time.format.ResolverStyle;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -50,6 +53,8 @@ public final class InquiryConnector implements Connector {
     private static final DateTimeFormatter US_TIME = new DateTimeFormatterBuilder()
             .parseCaseInsensitive().appendPattern("MM/dd/uuuu hh:mm:ss a").toFormatter(Locale.ENGLISH)
             .withResolverStyle(ResolverStyle.STRICT);
+
+    private static final String DUPLICATES = SqlResource.load(InquiryConnector.class, "duplicate_tickets.sql");
 
     private static final ZoneId LAPOR_ZONE = ZoneId.of("Asia/Jakarta");
 
@@ -87,29 +92,35 @@ public final class InquiryConnector implements Connector {
         if (ctx.format().equals("responses")) {
             return FollowUps.load(ctx, zone);
         }
-        Map<String, Long> firstLine = new HashMap<>();
         long[] counts = new long[2];
         TableReader.Read read;
         // Rows reach DuckDB through its appender, in the file's transaction: one INSERT per row
-        // managed about 1 700 rows a second (10 minutes for a million complaints).
+        // managed about 1 700 rows a second (10 minutes for a million complaints). A table is
+        // parsed and checked on a thread of its own while this one appends.
         try (DuckDBAppender insert = ctx.connection().unwrap(DuckDBConnection.class)
                 .createAppender(DuckDBConnection.DEFAULT_SCHEMA, "inquiry")) {
-            TableReader.RowConsumer loadRow = row -> {
-                counts[0]++;
-                try {
-                    insert(ctx, insert, firstLine, row, zone);
-                    counts[1]++;
-                } catch (RowRejected e) {
-                    ctx.rejects().reject(row.line(), e);
-                }
-            };
             if (ctx.format().equals("open311")) {
-                Open311Requests.read(ctx.file(), loadRow);
+                Open311Requests.read(ctx.file(), row -> {
+                    counts[0]++;
+                    try {
+                        append(ctx, insert, inquiry(row, zone));
+                        counts[1]++;
+                    } catch (RowRejected e) {
+                        ctx.rejects().reject(row.line(), e);
+                    }
+                });
+                insert.close();
+                counts[1] -= rejectDuplicates(ctx, "id");
                 return new FileLoad(counts[0], counts[1], Map.of());
             }
-            read = TableReader.read(ctx.file(), tableOptions(ctx.spec(), ctx.format()), ctx.rejects(),
-                    ctx.format().equals("csv311") ? row -> loadRow.accept(usDates(row)) : loadRow);
+            boolean us = ctx.format().equals("csv311");
+            read = TablePipeline.read(ctx.file(), tableOptions(ctx.spec(), ctx.format()), ctx.rejects(),
+                    row -> inquiry(us ? usDates(row) : row, zone), inquiry -> {
+                        append(ctx, insert, inquiry);
+                        counts[1]++;
+                    });
         }
+        counts[1] -= rejectDuplicates(ctx, read.header().mapping().getOrDefault("id", "id"));
         List<String> notes = new ArrayList<>(read.notes());
         if (InquiryHeaders.RESPONSE_FIELDS.stream().noneMatch(read.header()::has)) {
             // Said at once, and again by 10.3 (which finds the file through this detail) if no follow-up file fills the gap.
@@ -137,13 +148,13 @@ public final class InquiryConnector implements Connector {
         return row;
     }
 
-    private static void insert(LoadContext ctx, DuckDBAppender insert, Map<String, Long> firstLine, TableRow row, ZoneId zone)
-            throws RowRejected, SQLException {
+    /** One inquiry as the warehouse keeps it (times as instants, the kind in its native word). */
+    private record Inquiry(long line, String ticket, String channel, String category, String kind, String agency,
+                           String status, Instant submitted, Instant response, Instant closed, Instant updated) {
+    }
+
+    private static Inquiry inquiry(TableRow row, ZoneId zone) throws RowRejected {
         String id = row.required("id");
-        Long first = firstLine.putIfAbsent(id, row.line());
-        if (first != null) {
-            throw new RowRejected(row.header("id"), "connectors.duplicate_id", id + " (" + first + ")");
-        }
         row = DateAndTime.join(row, "submitted_at", "submitted_time");
         row = DateAndTime.join(row, "first_response_at", "first_response_time");
         row = DateAndTime.join(row, "closed_at", "closed_time");
@@ -168,9 +179,46 @@ public final class InquiryConnector implements Connector {
         if (kind != null && normalizedKind == null) {
             throw new RowRejected(row.header("kind"), "inquiry.bad_kind", kind);
         }
-        insert.beginRow().append(ctx.city().code()).append(ctx.fileId()).append(row.line()).append(id).append(row.text("channel"))
-                .append(row.text("category")).append(normalizedKind).append(row.text("agency")).append(row.text("status"))
-                .append(Warehouse.utc(submitted)).append(Warehouse.utc(response)).append(Warehouse.utc(closed))
-                .append(Warehouse.utc(updated)).endRow();
+        return new Inquiry(row.line(), id, row.text("channel"), row.text("category"), normalizedKind, row.text("agency"),
+                row.text("status"), submitted, response, closed, updated);
+    }
+
+    /**
+     * A ticket twice in one file is an error: the first loaded row stays, every later one is removed
+     * and rejected naming the first's line. Returns how many were removed.
+     */
+    private static long rejectDuplicates(LoadContext ctx, String idHeader) throws SQLException {
+        List<Long> lines = new ArrayList<>();
+        try (PreparedStatement twice = ctx.connection().prepareStatement(DUPLICATES)) {
+            twice.setLong(1, ctx.fileId());
+            twice.setLong(2, ctx.fileId());
+            try (ResultSet r = twice.executeQuery()) {
+                while (r.next()) {
+                    ctx.rejects().reject(r.getLong(1), idHeader, "connectors.duplicate_id", r.getString(2) + " (" + r.getLong(3) + ")");
+                    lines.add(r.getLong(1));
+                }
+            }
+        }
+        if (lines.isEmpty()) {
+            return 0;
+        }
+        try (PreparedStatement remove = ctx.connection().prepareStatement("DELETE FROM inquiry WHERE file_id = ? AND line = ?")) {
+            for (long line : lines) {
+                remove.setLong(1, ctx.fileId());
+                remove.setLong(2, line);
+                remove.addBatch();
+            }
+            remove.executeBatch();
+        }
+        return lines.size();
+    }
+
+    private static void append(LoadContext ctx, DuckDBAppender insert, Inquiry q) throws SQLException {
+        insert.beginRow().append(ctx.city().code()).append(ctx.fileId()).append(q.line()).append(q.ticket()).append(q.channel())
+                .append(q.category()).append(q.kind()).append(q.agency()).append(q.status());
+        Warehouse.appendUtc(insert, q.submitted());
+        Warehouse.appendUtc(insert, q.response());
+        Warehouse.appendUtc(insert, q.closed());
+        Warehouse.appendUtc(insert, q.updated()).endRow();
     }
 }

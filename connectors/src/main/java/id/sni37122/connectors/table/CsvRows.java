@@ -14,10 +14,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
-import java.util.ArrayList;
-import java.util.Collections;
+import java.util.Arrays;
 import java.util.Iterator;
-import java.util.List;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
@@ -105,11 +103,12 @@ final class CsvRows implements RowSource {
                 }
                 long line = nextLine;
                 nextLine = parser.getCurrentLineNumber() + 1;
-                List<Object> cells = new ArrayList<>(record.size());
-                for (String value : record) {
-                    cells.add(value.isEmpty() ? null : value);
+                Object[] cells = new Object[record.size()];
+                for (int i = 0; i < cells.length; i++) {
+                    String value = record.get(i);
+                    cells[i] = value.isEmpty() ? null : value;
                 }
-                if (!sink.row(line, Collections.unmodifiableList(cells))) {
+                if (!sink.row(line, Arrays.asList(cells))) {
                     return;
                 }
             }

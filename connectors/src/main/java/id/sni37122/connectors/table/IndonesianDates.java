@@ -86,6 +86,10 @@ public final class IndonesianDates {
             throw new DateTimeException("empty date");
         }
         String text = raw.strip().replace('\u00a0', ' ');
+        Parsed plain = plainDigits(text);
+        if (plain != null) {
+            return plain;
+        }
         Parsed iso = tryIso(text);
         if (iso != null) {
             return iso;
@@ -124,6 +128,80 @@ public final class IndonesianDates {
             return withTime(date, m.group(4), m.group(5), m.group(6), null, offset);
         }
         throw new DateTimeException("unreadable date '" + raw.strip() + "'");
+    }
+
+    /**
+     * The two forms nearly every export writes, read digit by digit without a regular expression
+     * (a million complaints carry three dates each): {@code 2023-03-12[ T]14:05[:09[.5]]} and
+     * {@code 12/03/2023[ 14:05[:09]]}, day first. Null for anything else, which the patterns below
+     * read (or refuse) as before.
+     */
+    private static Parsed plainDigits(String t) {
+        int n = t.length();
+        if (n >= 10 && t.charAt(4) == '-' && t.charAt(7) == '-') {
+            int y = digits(t, 0, 4);
+            int mo = digits(t, 5, 2);
+            int d = digits(t, 8, 2);
+            if (y < 0 || mo < 0 || d < 0) {
+                return null;
+            }
+            return n == 10 ? new Parsed(LocalDate.of(y, mo, d).atStartOfDay(), null, false)
+                    : plainTime(LocalDate.of(y, mo, d), t, 10, true);
+        }
+        if (n >= 10 && t.charAt(2) == '/' && t.charAt(5) == '/') {
+            int d = digits(t, 0, 2);
+            int mo = digits(t, 3, 2);
+            int y = digits(t, 6, 4);
+            if (y < 0 || mo < 0 || d < 0) {
+                return null;
+            }
+            return n == 10 ? new Parsed(LocalDate.of(y, mo, d).atStartOfDay(), null, false)
+                    : plainTime(LocalDate.of(y, mo, d), t, 10, false);
+        }
+        return null;
+    }
+
+    /** {@code [ T]HH:mm[:ss[.fraction]]} from {@code at} to the end (a fraction only in ISO); null for anything else. */
+    private static Parsed plainTime(LocalDate date, String t, int at, boolean iso) {
+        int n = t.length();
+        char sep = t.charAt(at);
+        if (!(sep == ' ' || iso && sep == 'T') || n != at + 6 && n != at + 9 && !(iso && n > at + 10 && t.charAt(at + 9) == '.')) {
+            return null;
+        }
+        int h = digits(t, at + 1, 2);
+        int m = digits(t, at + 4, 2);
+        if (h < 0 || m < 0 || t.charAt(at + 3) != ':') {
+            return null;
+        }
+        int s = 0;
+        int nanos = 0;
+        if (n > at + 6) {
+            s = digits(t, at + 7, 2);
+            if (s < 0 || t.charAt(at + 6) != ':') {
+                return null;
+            }
+            if (n > at + 9) {
+                int fraction = n - at - 10;
+                if (fraction > 9 || digits(t, at + 10, fraction) < 0) {
+                    return null;
+                }
+                nanos = Integer.parseInt((t.substring(at + 10) + "000000000").substring(0, 9));
+            }
+        }
+        return new Parsed(date.atTime(LocalTime.of(h, m, s, nanos)), null, true);
+    }
+
+    /** The number written by {@code count} ASCII digits at {@code at}, or -1 when any is not one. */
+    private static int digits(String t, int at, int count) {
+        int v = 0;
+        for (int i = at; i < at + count; i++) {
+            char c = t.charAt(i);
+            if (c < '0' || c > '9') {
+                return -1;
+            }
+            v = v * 10 + (c - '0');
+        }
+        return v;
     }
 
     private static Parsed tryIso(String text) {

@@ -28,6 +28,12 @@ public final class TableReader {
         void accept(TableRow row) throws SQLException, SourceException;
     }
 
+    /** Where rows the reader itself refuses go: the file's {@link Rejects}, or a reading thread's batch. */
+    @FunctionalInterface
+    interface RejectSink {
+        void reject(long line, String column, String reason, String detail) throws SQLException;
+    }
+
     private TableReader() {
     }
 
@@ -39,12 +45,11 @@ public final class TableReader {
 
     /**
      * The header a load would find, read without loading anything: for {@code validate} and the
-     * check before an ingest. It reads the file through once (rows the reader would refuse are only
-     * counted); tables are small beside logs.
+     * check before an ingest. Reading stops at the header.
      */
     public static Header header(Path file, TableOptions options) throws IOException, SourceException {
         try {
-            return read(file, options, null, row -> { }).header();
+            return read(file, options, (RejectSink) null, row -> { }).header();
         } catch (SQLException e) {
             throw new IllegalStateException("a row that is not loaded cannot fail to load", e);
         }
@@ -78,6 +83,11 @@ public final class TableReader {
      * read as the header says go to {@code rejects}.
      */
     public static Read read(Path file, TableOptions options, Rejects rejects, RowConsumer consumer)
+            throws IOException, SQLException, SourceException {
+        return read(file, options, rejects == null ? null : rejects::reject, consumer);
+    }
+
+    static Read read(Path file, TableOptions options, RejectSink rejects, RowConsumer consumer)
             throws IOException, SQLException, SourceException {
         if (!"xlsx".equals(formatOf(file))) {
             CsvRows csv = CsvRows.open(file, options);

@@ -6,39 +6,79 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
  * One data row, read only through mapped fields: columns nobody asked for (names, phone
- * numbers, free text) are never touched.
+ * numbers, free text) are never touched. The values sit in an array laid out once per header
+ * ({@link Fields}): a million complaints are a million arrays, not a million hash maps.
  */
 public final class TableRow {
 
-    private final long line;
-    private final Map<String, Object> values;
-    private final Map<String, String> headers;
+    /**
+     * Where each field's value sits in a row, and the source's header for it; shared by every row
+     * read under one header.
+     */
+    record Fields(Map<String, Integer> slots, Map<String, String> headers) {
 
-    TableRow(long line, Map<String, Object> values, Map<String, String> headers) {
+        static Fields of(String[] names, Map<String, String> headers) {
+            Map<String, Integer> slots = new LinkedHashMap<>();
+            for (int i = 0; i < names.length; i++) {
+                slots.put(names[i], i);
+            }
+            return new Fields(Map.copyOf(slots), headers);
+        }
+
+        int slot(String field) {
+            Integer i = slots.get(field);
+            return i == null ? -1 : i;
+        }
+    }
+
+    private final long line;
+    private final Fields fields;
+    private final Object[] values;
+
+    TableRow(long line, Fields fields, Object[] values) {
         this.line = line;
+        this.fields = fields;
         this.values = values;
-        this.headers = headers;
     }
 
     /** A row not read by {@link TableReader} (e.g. an item of a YAML list), with its fields as the headers. */
     public static TableRow of(long line, Map<String, Object> values) {
-        return new TableRow(line, values, Map.of());
+        String[] names = values.keySet().toArray(String[]::new);
+        Object[] cells = new Object[names.length];
+        for (int i = 0; i < names.length; i++) {
+            cells[i] = values.get(names[i]);
+        }
+        return new TableRow(line, Fields.of(names, Map.of()), cells);
     }
 
     /** A copy with one field's value replaced (e.g. a date rewritten from a source's own form). */
     public TableRow with(String field, Object value) {
-        Map<String, Object> copy = new java.util.HashMap<>(values);
-        copy.put(field, value);
-        return new TableRow(line, copy, headers);
+        int slot = fields.slot(field);
+        if (slot < 0) {
+            String[] names = fields.slots().keySet().toArray(String[]::new);
+            Object[] cells = new Object[names.length + 1];
+            for (int i = 0; i < names.length; i++) {
+                cells[i] = values[fields.slot(names[i])];
+            }
+            names = Arrays.copyOf(names, names.length + 1);
+            names[names.length - 1] = field;
+            cells[cells.length - 1] = value;
+            return new TableRow(line, Fields.of(names, fields.headers()), cells);
+        }
+        Object[] copy = values.clone();
+        copy[slot] = value;
+        return new TableRow(line, fields, copy);
     }
 
     /** The source's own header for a field ("Tanggal Laporan"), for messages; the field name if unmapped. */
     public String header(String field) {
-        return headers.getOrDefault(field, field);
+        return fields.headers().getOrDefault(field, field);
     }
 
     /** Text that must be there; a blank cell rejects the row. */
@@ -94,12 +134,13 @@ public final class TableRow {
 
     /** The cell: String, Double, Boolean or LocalDateTime (a real Excel date cell); null when blank. */
     public Object value(String field) {
-        return values.get(field);
+        int slot = fields.slot(field);
+        return slot < 0 ? null : values[slot];
     }
 
     /** The cell as text, trimmed; null when blank. Whole numbers print without ".0". */
     public String text(String field) {
-        Object v = values.get(field);
+        Object v = value(field);
         if (v == null) {
             return null;
         }
@@ -112,7 +153,7 @@ public final class TableRow {
 
     /** A point in time: an Excel date cell or any form {@link IndonesianDates} reads; null when blank. */
     public Instant instant(String field, ZoneId zone) {
-        Object v = values.get(field);
+        Object v = value(field);
         if (v instanceof LocalDateTime ldt) {
             return ldt.atZone(zone).toInstant();
         }
@@ -122,7 +163,7 @@ public final class TableRow {
 
     /** A calendar date; null when blank. */
     public LocalDate date(String field) {
-        Object v = values.get(field);
+        Object v = value(field);
         if (v instanceof LocalDateTime ldt) {
             return ldt.toLocalDate();
         }

@@ -1,13 +1,11 @@
 package id.sni37122.connectors.table;
 
 import id.sni37122.connectors.Messages;
-import id.sni37122.connectors.Rejects;
 import id.sni37122.connectors.SourceException;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,7 +25,7 @@ final class TableRows implements RowSource.Sink {
 
     private final Path file;
     private final TableOptions options;
-    private final Rejects rejects; // null for a header preview: refused rows are only counted
+    private final TableReader.RejectSink rejects; // null for a header preview, which stops at the header
     private final TableReader.RowConsumer consumer;
     private final boolean checkWidth;
 
@@ -36,13 +34,14 @@ final class TableRows implements RowSource.Sink {
     private TableReader.Header header;
     private String[] fields;
     private int[] columns;
+    private TableRow.Fields layout;
     /** The header's cells, and those up to its last named one (a header may end with empty cells that rows omit). */
     private int width;
     private int namedWidth;
     private long delivered;
     private long rejected;
 
-    TableRows(Path file, TableOptions options, Rejects rejects, TableReader.RowConsumer consumer, boolean checkWidth) {
+    TableRows(Path file, TableOptions options, TableReader.RejectSink rejects, TableReader.RowConsumer consumer, boolean checkWidth) {
         this.file = file;
         this.options = options;
         this.rejects = rejects;
@@ -66,7 +65,8 @@ final class TableRows implements RowSource.Sink {
     @Override
     public boolean row(long line, List<Object> cells) throws SQLException, SourceException {
         if (header == null) {
-            return searchHeader(line, cells);
+            // A preview (validate, the check of a columns: mapping) needs the header only.
+            return searchHeader(line, cells) && (header == null || rejects != null);
         }
         int lastFilled = lastFilled(cells);
         if (lastFilled < 0) {
@@ -83,7 +83,7 @@ final class TableRows implements RowSource.Sink {
             }
             return true;
         }
-        Map<String, Object> values = new HashMap<>(fields.length * 2);
+        Object[] values = new Object[fields.length];
         boolean blank = true;
         for (int i = 0; i < fields.length; i++) {
             Object v = columns[i] < cells.size() ? cells.get(columns[i]) : null;
@@ -99,11 +99,11 @@ final class TableRows implements RowSource.Sink {
                 return true;
             }
             blank &= v == null;
-            values.put(fields[i], v);
+            values[i] = v;
         }
         if (!blank) {
             delivered++;
-            consumer.accept(new TableRow(line, values, header.mapping()));
+            consumer.accept(new TableRow(line, layout, values));
         }
         return true;
     }
@@ -153,6 +153,7 @@ final class TableRows implements RowSource.Sink {
             header = new TableReader.Header(line, mapping, texts.stream().map(String::strip).filter(s -> !s.isEmpty()).toList());
             fields = cols.keySet().toArray(String[]::new);
             columns = cols.values().stream().mapToInt(Integer::intValue).toArray();
+            layout = TableRow.Fields.of(fields, header.mapping());
             width = texts.size();
             namedWidth = lastFilled(texts) + 1;
             head.clear();

@@ -187,4 +187,35 @@ class InquiryConnectorTest {
         assertThat(records()).containsExactly(
                 "59893919 | ONLINE | Dirty Condition | DSNY | 2023-01-05 14:14:00 | null | 2023-01-06 18:00:00");
     }
+
+    @Test
+    void aTicketTwiceInAFileKeepsItsFirstLoadedRowAndRejectsTheRestInLineOrder() throws Exception {
+        // Duplicates are found by SQL after the rows are appended (no map of every ticket is held), yet the
+        // rejects are said as a reader finds them: lowest lines first, each naming the first row's line.
+        StringBuilder csv = new StringBuilder("No Tiket,Tanggal Laporan,Tanggal Tindak Lanjut\n");
+        csv.append("T-1,2023-03-01 08:00:00,2023-03-02 08:00:00\n"); // line 2
+        csv.append("T-2,bukan tanggal,\n"); // line 3: rejected for its date, so it does not claim T-2
+        csv.append("T-2,2023-03-01 09:00:00,\n"); // line 4: the first loaded T-2
+        csv.append("T-1,2023-03-05 08:00:00,\n"); // line 5: T-1 again
+        for (int i = 3; i < 10_000; i++) {
+            csv.append("T-").append(i).append(",2023-03-01 10:00:00,\n"); // lines 6..10 002, across many batches
+        }
+        csv.append("T-1,2023-03-06 08:00:00,\n"); // line 10 003
+        csv.append("T-9999,2023-03-06 08:00:00,\n"); // line 10 004
+        Files.writeString(dir.resolve("dup.csv"), csv);
+        FileOutcome outcome = load("dup.csv", "csv", null);
+        assertThat(outcome.error()).isNull();
+        assertThat(outcome.rowsRead()).isEqualTo(10_003);
+        assertThat(outcome.rowsLoaded()).isEqualTo(9_999);
+        assertThat(outcome.rejectExamples()).extracting(x -> x.line() + " " + x.reason() + " " + x.detail()).containsExactly(
+                "3 connectors.bad_date bukan tanggal",
+                "5 connectors.duplicate_id T-1 (2)",
+                "10003 connectors.duplicate_id T-1 (2)");
+        assertThat(outcome.rejectReasons()).containsEntry("connectors.duplicate_id", 3L).containsEntry("connectors.bad_date", 1L);
+        try (Warehouse w = Warehouse.open(dir.resolve("w.duckdb")); Statement s = w.connection().createStatement();
+             ResultSet r = s.executeQuery("SELECT string_agg(line::VARCHAR, ',' ORDER BY line) FROM inquiry WHERE ticket IN ('T-1', 'T-2', 'T-9999')")) {
+            r.next();
+            assertThat(r.getString(1)).isEqualTo("2,4,10002");
+        }
+    }
 }

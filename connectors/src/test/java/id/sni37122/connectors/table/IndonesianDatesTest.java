@@ -61,4 +61,24 @@ class IndonesianDatesTest {
         assertThatThrownBy(() -> IndonesianDates.parseDate("kemarin")).isInstanceOf(DateTimeException.class);
         assertThatThrownBy(() -> IndonesianDates.parseDate(" ")).isInstanceOf(DateTimeException.class);
     }
+
+    @Test
+    void theCommonFormsReadDigitByDigitMeanWhatThePatternsMean() {
+        // ISO local and day-first with slashes skip the regular expressions; neighbours of them still take the patterns.
+        assertThat(IndonesianDates.parseInstant("2023-03-12T14:05:09.5", WITA)).isEqualTo(Instant.parse("2023-03-12T06:05:09.500Z"));
+        assertThat(IndonesianDates.parseInstant("2023-03-12 14:05:09.123456789", WITA)).isEqualTo(Instant.parse("2023-03-12T06:05:09.123456789Z"));
+        assertThat(IndonesianDates.parseInstant("12/03/2023 14:05:09", WITA)).isEqualTo(Instant.parse("2023-03-12T06:05:09Z"));
+        assertThat(IndonesianDates.parseInstant("12/03/2023", WITA)).isEqualTo(Instant.parse("2023-03-11T16:00:00Z"));
+        assertThat(IndonesianDates.hasTime("12/03/2023")).isFalse();
+        assertThat(IndonesianDates.hasTime("2023-03-12 00:00")).isTrue();
+        assertThat(IndonesianDates.parseInstant("12/03/2023 14.05", WITA)).isEqualTo(Instant.parse("2023-03-12T06:05:00Z"));
+        assertThat(IndonesianDates.parseInstant("12/03/2023 14:05:09,5", WITA)).isEqualTo(Instant.parse("2023-03-12T06:05:09.500Z"));
+        assertThat(IndonesianDates.parseInstant("2/3/2023 9:05", WITA)).isEqualTo(Instant.parse("2023-03-02T01:05:00Z"));
+        assertThat(IndonesianDates.parseInstant("2023-03-12 14:05:09+07:00", WITA)).isEqualTo(Instant.parse("2023-03-12T07:05:09Z"));
+        assertThat(IndonesianDates.parseInstant("12/03/2023 14:05 WIB", WITA)).isEqualTo(Instant.parse("2023-03-12T07:05:00Z"));
+        assertThatThrownBy(() -> IndonesianDates.parseDate("2023-13-01")).isInstanceOf(DateTimeException.class);
+        assertThatThrownBy(() -> IndonesianDates.parseInstant("2023-03-12 14:60", WITA)).isInstanceOf(DateTimeException.class);
+        assertThatThrownBy(() -> IndonesianDates.parseInstant("2023-03-12 14:05:09.1234567890", WITA)).isInstanceOf(DateTimeException.class);
+        assertThatThrownBy(() -> IndonesianDates.parseInstant("2023-03-12x14:05", WITA)).isInstanceOf(DateTimeException.class);
+    }
 }
