@@ -8,8 +8,10 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.stream.Stream;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
@@ -26,6 +28,8 @@ final class CompareInputs {
     private static final YAMLMapper YAML = YAMLMapper.builder().build();
 
     final List<CityConfig> configs = new ArrayList<>();
+    /** Each config's file as the user named it (see {@link #shown}), by the config's absolute file. */
+    final Map<Path, String> shownAs = new HashMap<>();
     final List<Publication> publications = new ArrayList<>();
     /** Things passed over, said in words (files in a folder that are not publications). */
     final List<String> notes = new ArrayList<>();
@@ -44,16 +48,29 @@ final class CompareInputs {
     static CompareInputs resolve(List<Path> arguments) throws InputException, ConfigException, IOException {
         CompareInputs inputs = new CompareInputs();
         for (Path p : arguments) {
-            inputs.add(p, true);
+            inputs.add(p, shown(p), true);
         }
         return inputs;
     }
 
-    private void add(Path p, boolean topLevel) throws InputException, ConfigException, IOException {
+    /**
+     * A path as the report shows it: as the user wrote it when relative, else its folder and file
+     * name ({@code samarinda/samarinda.yaml}), never a server's absolute path.
+     */
+    static String shown(Path p) {
+        if (!p.isAbsolute()) {
+            return p.normalize().toString();
+        }
+        Path parent = p.normalize().getParent();
+        return parent == null || parent.getFileName() == null ? String.valueOf(p.getFileName())
+                : parent.getFileName().resolve(p.getFileName()).toString();
+    }
+
+    private void add(Path p, String shownAs, boolean topLevel) throws InputException, ConfigException, IOException {
         if (Files.isDirectory(p)) {
-            folder(p);
+            folder(p, shownAs);
         } else if (PublicationReader.isPublicationFile(p)) {
-            publication(p);
+            publication(p, shownAs);
         } else {
             JsonNode root = yaml(p);
             if (root != null && root.has("cities")) {
@@ -62,12 +79,14 @@ final class CompareInputs {
                 }
                 province(p, root);
             } else {
-                configs.add(ConfigLoader.load(p));
+                CityConfig config = ConfigLoader.load(p);
+                configs.add(config);
+                this.shownAs.put(config.file(), shownAs);
             }
         }
     }
 
-    private void folder(Path dir) throws InputException, IOException {
+    private void folder(Path dir, String shownAs) throws InputException, IOException {
         List<Path> files;
         try (Stream<Path> list = Files.list(dir)) {
             files = list.filter(Files::isRegularFile).sorted().toList();
@@ -76,7 +95,7 @@ final class CompareInputs {
         int found = 0;
         for (Path f : files) {
             if (PublicationReader.isPublicationName(f)) {
-                publication(f);
+                publication(f, Path.of(shownAs).resolve(f.getFileName()).toString());
                 found++;
             } else {
                 ignored.add(f.getFileName().toString());
@@ -91,9 +110,9 @@ final class CompareInputs {
         }
     }
 
-    private void publication(Path file) throws InputException, IOException {
+    private void publication(Path file, String shownAs) throws InputException, IOException {
         try {
-            publications.add(PublicationReader.read(file, file.toString()));
+            publications.add(PublicationReader.read(file, shownAs));
         } catch (PublicationException e) {
             throw new InputException(e.getMessage());
         }
@@ -111,7 +130,9 @@ final class CompareInputs {
             minCoverage = share.asDouble();
         }
         for (JsonNode c : root.path("cities")) {
-            add(base.resolve(c.asString()), false);
+            // As the province config names it: relative to that config's folder, or its own absolute path shortened.
+            Path named = Path.of(c.asString());
+            add(base.resolve(named), named.isAbsolute() ? shown(named) : named.normalize().toString(), false);
         }
     }
 
