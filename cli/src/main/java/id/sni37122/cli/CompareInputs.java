@@ -28,7 +28,7 @@ final class CompareInputs {
     private static final YAMLMapper YAML = YAMLMapper.builder().build();
 
     final List<CityConfig> configs = new ArrayList<>();
-    /** Each config's file as the user named it (see {@link #shown}), by the config's absolute file. */
+    /** Each config's file as the user named it, by the config's (absolute) file: the report shortens an absolute one. */
     final Map<Path, String> shownAs = new HashMap<>();
     final List<Publication> publications = new ArrayList<>();
     /** Things passed over, said in words (files in a folder that are not publications). */
@@ -48,29 +48,16 @@ final class CompareInputs {
     static CompareInputs resolve(List<Path> arguments) throws InputException, ConfigException, IOException {
         CompareInputs inputs = new CompareInputs();
         for (Path p : arguments) {
-            inputs.add(p, shown(p), true);
+            inputs.add(p, true);
         }
         return inputs;
     }
 
-    /**
-     * A path as the report shows it: as the user wrote it when relative, else its folder and file
-     * name ({@code samarinda/samarinda.yaml}), never a server's absolute path.
-     */
-    static String shown(Path p) {
-        if (!p.isAbsolute()) {
-            return p.normalize().toString();
-        }
-        Path parent = p.normalize().getParent();
-        return parent == null || parent.getFileName() == null ? String.valueOf(p.getFileName())
-                : parent.getFileName().resolve(p.getFileName()).toString();
-    }
-
-    private void add(Path p, String shownAs, boolean topLevel) throws InputException, ConfigException, IOException {
+    private void add(Path p, boolean topLevel) throws InputException, ConfigException, IOException {
         if (Files.isDirectory(p)) {
-            folder(p, shownAs);
+            folder(p);
         } else if (PublicationReader.isPublicationFile(p)) {
-            publication(p, shownAs);
+            publication(p);
         } else {
             JsonNode root = yaml(p);
             if (root != null && root.has("cities")) {
@@ -81,12 +68,12 @@ final class CompareInputs {
             } else {
                 CityConfig config = ConfigLoader.load(p);
                 configs.add(config);
-                this.shownAs.put(config.file(), shownAs);
+                shownAs.put(config.file(), p.toString());
             }
         }
     }
 
-    private void folder(Path dir, String shownAs) throws InputException, IOException {
+    private void folder(Path dir) throws InputException, IOException {
         List<Path> files;
         try (Stream<Path> list = Files.list(dir)) {
             files = list.filter(Files::isRegularFile).sorted().toList();
@@ -95,7 +82,7 @@ final class CompareInputs {
         int found = 0;
         for (Path f : files) {
             if (PublicationReader.isPublicationName(f)) {
-                publication(f, Path.of(shownAs).resolve(f.getFileName()).toString());
+                publication(f);
                 found++;
             } else {
                 ignored.add(f.getFileName().toString());
@@ -110,9 +97,9 @@ final class CompareInputs {
         }
     }
 
-    private void publication(Path file, String shownAs) throws InputException, IOException {
+    private void publication(Path file) throws InputException, IOException {
         try {
-            publications.add(PublicationReader.read(file, shownAs));
+            publications.add(PublicationReader.read(file, file.toString()));
         } catch (PublicationException e) {
             throw new InputException(e.getMessage());
         }
@@ -130,9 +117,7 @@ final class CompareInputs {
             minCoverage = share.asDouble();
         }
         for (JsonNode c : root.path("cities")) {
-            // As the province config names it: relative to that config's folder, or its own absolute path shortened.
-            Path named = Path.of(c.asString());
-            add(base.resolve(named), named.isAbsolute() ? shown(named) : named.normalize().toString(), false);
+            add(base.resolve(c.asString()), false);
         }
     }
 

@@ -196,7 +196,7 @@ public final class ProvinceReport {
         s.subtitle(Labels.text("reports.origins"));
         List<List<Object>> rows = new ArrayList<>();
         for (CityFigure f : bySource.values()) {
-            rows.add(Arrays.asList(f.city().name(), f.source(), COMPUTED_AT.format(f.computedAt()), f.toolVersion()));
+            rows.add(Arrays.asList(f.city().name(), Labels.shortPath(f.source()), COMPUTED_AT.format(f.computedAt()), f.toolVersion()));
         }
         s.table(List.of(Labels.text("reports.city"), Labels.text("reports.origin"), Labels.text("reports.computed_at"),
                 Labels.text("reports.tool_version")), rows);

@@ -177,25 +177,29 @@ final class SheetWriter {
             Block b = blocks.get(i);
             if (b instanceof Text text && text.look() == Styles.Look.SUBTITLE && i + 1 < blocks.size()
                     && blocks.get(i + 1) instanceof Table t && t.subtitled) {
+                pages.gap(row == 0 ? 0 : DEFAULT_ROW_PT);
                 row = gap(row);
                 int start = row;
                 double height = textRow(row++, text, columns);
                 row = writeTable(t, row, charts);
-                pages.place(start, height + heightOf(start + 1, row), keepHeight(start, row, t));
+                pages.place(start, height + heightOf(start + 1, row), keepHeight(start, row, t), false);
                 i++;
             } else if (b instanceof Text text) {
                 double height = textRow(row, text, columns);
-                pages.place(row, height, height);
+                // A title, and the note right under it, go to the next page with what follows them.
+                boolean heading = text.look() == Styles.Look.TITLE || text.look() == Styles.Look.WRAP && pages.afterHeading();
+                pages.place(row, height, height, heading);
                 row++;
             } else {
                 Table t = (Table) b;
+                pages.gap(row == 0 ? 0 : DEFAULT_ROW_PT);
                 row = gap(row);
                 int start = row;
                 row = writeTable(t, row, charts);
                 if (freeze && freezeRow < 0 && t.headers != null) {
                     freezeRow = start + 1;
                 }
-                pages.place(start, heightOf(start, row), keepHeight(start, row, t));
+                pages.place(start, heightOf(start, row), keepHeight(start, row, t), false);
             }
         }
         charts.forEach(Runnable::run);
@@ -416,7 +420,7 @@ final class SheetWriter {
                 Cell cell = header.createCell(k);
                 cell.setCellValue(t.headers.get(c));
                 cell.setCellStyle(styles.get(rightAligned(t, k) ? Styles.Look.HEADER_RIGHT : Styles.Look.HEADER, null, indent[k]));
-                lines = Math.max(lines, lines(t.headers.get(c), widthChars[k] - (indent[k] ? INDENT_CHARS : 0), BOLD_LETTERS));
+                lines = Math.max(lines, lines(t.headers.get(c), widthChars[k] - (indent[k] ? INDENT_CHARS : 0), true));
             }
             header.setHeightInPoints((float) (DEFAULT_ROW_PT * lines));
         }
@@ -457,7 +461,7 @@ final class SheetWriter {
                 if (t.headers == null && k == 0) {
                     cell.setCellValue(text(v));
                     cell.setCellStyle(styles.get(Styles.Look.LABEL));
-                    lines = Math.max(lines, lines(text(v), widthChars[k], BOLD_LETTERS));
+                    lines = Math.max(lines, lines(text(v), widthChars[k], true));
                 } else {
                     boolean wholeValue = v instanceof Quantity q ? whole[k] || wholeUnits.get(k).contains(q.unit()) : whole[k];
                     lines = Math.max(lines, value(cell, v, widthChars[k], wholeValue || t.headers == null && isWhole(v), indent[k]));
@@ -589,34 +593,30 @@ final class SheetWriter {
         return 1;
     }
 
-    /**
-     * Letters of plain text per digit of column width. Measured on LibreOffice renders (Liberation
-     * Sans, Arial's metric twin): a 50-digit column holds 56 to 61 letters of Indonesian text,
-     * fewer with capitals, so 1.1 keeps a wrapped cell from being cut at its row's foot.
-     */
-    static final double TEXT_LETTERS = 1.1;
-    /** Bold labels and headers: a 36-digit column holds about 35 letters. */
-    static final double BOLD_LETTERS = 0.95;
-
-    /** Lines a plain text takes when wrapped at word boundaries in a column {@code columnChars} wide. */
+    /** Lines a plain text takes when wrapped at word boundaries in a column {@code columnChars} digits wide. */
     static int lines(String text, int columnChars) {
-        return lines(text, columnChars, TEXT_LETTERS);
+        return lines(text, columnChars, false);
     }
 
-    /** Lines a text takes wrapped at word boundaries, {@code letters} letters to a digit of column width. */
-    static int lines(String text, int columnChars, double letters) {
-        int width = Math.max(1, (int) Math.floor(columnChars * letters));
+    /**
+     * Lines a text takes when wrapped at word boundaries in a column {@code columnChars} digits
+     * wide, each word measured in Arial's widths ({@link TextWidth}); half a digit goes to the
+     * cell's own margins.
+     */
+    static int lines(String text, int columnChars, boolean bold) {
+        double width = Math.max(1, columnChars - 0.5);
+        double space = TextWidth.digits(" ", bold);
         int lines = 0;
         for (String paragraph : text.split("\n", -1)) {
             lines++;
-            int used = 0;
+            double used = 0;
             for (String word : paragraph.split(" ")) {
-                int len = word.length();
-                if (used > 0 && used + 1 + len > width) {
+                double len = TextWidth.digits(word, bold);
+                if (used > 0 && used + space + len > width) {
                     lines++;
                     used = 0;
                 }
-                used += (used > 0 ? 1 : 0) + len;
+                used += (used > 0 ? space : 0) + len;
                 while (used > width) { // a word longer than the column breaks inside it
                     lines++;
                     used -= width;
@@ -631,17 +631,44 @@ final class SheetWriter {
         private final double capacity;
         private final List<Integer> breaks = new ArrayList<>();
         private double used;
+        /** The first row of the headings just placed (a title and its note), or -1. */
+        private int headingRow = -1;
+        /** What the page held before those headings. */
+        private double usedBeforeHeading;
 
         Paginator(double capacity) {
             this.capacity = capacity;
         }
 
-        void place(int firstRow, double height, double keep) {
+        /** An empty row between blocks: nothing at a page's top. */
+        void gap(double height) {
+            if (used > 0) {
+                used += height;
+            }
+        }
+
+        boolean afterHeading() {
+            return headingRow >= 0;
+        }
+
+        void place(int firstRow, double height, double keep, boolean heading) {
             // A unit that fits on a page is not split; a longer one at least keeps its heading with its first rows.
             double need = height <= capacity ? height : Math.min(keep, capacity);
             if (used > 0 && used + need > capacity) {
-                breaks.add(firstRow);
-                used = 0;
+                if (headingRow < 0) {
+                    breaks.add(firstRow);
+                    used = 0;
+                } else if (usedBeforeHeading > 0) {
+                    // Never a heading alone at a page's foot: it goes over with what it heads.
+                    breaks.add(headingRow);
+                    used -= usedBeforeHeading;
+                } // else the headings open the page already: the unit flows on from under them
+            }
+            if (heading && headingRow < 0) {
+                headingRow = firstRow;
+                usedBeforeHeading = used;
+            } else if (!heading) {
+                headingRow = -1;
             }
             used += height;
             while (used > capacity) { // a unit longer than a page flows on; the program breaks it
