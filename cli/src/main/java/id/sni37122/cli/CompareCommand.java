@@ -86,7 +86,7 @@ final class CompareCommand implements Callable<Integer> {
                 try (Pipeline p = Pipeline.open(config, waitSeconds)) {
                     Instant now = Instant.now();
                     for (IndicatorResult r : p.compute(year)) {
-                        candidates.add(CityFigure.of(config.city(), r, config.file().toString(), now, Main.version()));
+                        candidates.add(CityFigure.of(config.city(), r, inputs.shownAs.get(config.file()), now, Main.version()));
                     }
                 }
             }

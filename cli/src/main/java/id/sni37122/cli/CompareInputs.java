@@ -8,8 +8,10 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.stream.Stream;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
@@ -26,6 +28,8 @@ final class CompareInputs {
     private static final YAMLMapper YAML = YAMLMapper.builder().build();
 
     final List<CityConfig> configs = new ArrayList<>();
+    /** Each config's file as the user named it, by the config's (absolute) file: the report shortens an absolute one. */
+    final Map<Path, String> shownAs = new HashMap<>();
     final List<Publication> publications = new ArrayList<>();
     /** Things passed over, said in words (files in a folder that are not publications). */
     final List<String> notes = new ArrayList<>();
@@ -62,7 +66,9 @@ final class CompareInputs {
                 }
                 province(p, root);
             } else {
-                configs.add(ConfigLoader.load(p));
+                CityConfig config = ConfigLoader.load(p);
+                configs.add(config);
+                shownAs.put(config.file(), p.toString());
             }
         }
     }

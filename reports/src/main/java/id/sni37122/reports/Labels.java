@@ -10,12 +10,15 @@ import java.time.ZoneOffset;
 import java.time.format.TextStyle;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** Report texts: the reports bundle, month names, zones, and cell values an indicator labels. */
 final class Labels {
 
+    /** A pattern that only lists alternatives: {@code ambulan|kecelakaan|orang hilang}. */
+    private static final Pattern WORDS_PATTERN = Pattern.compile("[\\p{L}\\d ]+(\\|[\\p{L}\\d ]+)+");
     private static final Pattern DURATION = Pattern.compile("(\\d+)\\s*([smhd])");
 
     private Labels() {
@@ -62,6 +65,9 @@ final class Labels {
             if (m.matches()) {
                 return m.group(1) + " " + text("reports.unit_" + m.group(2));
             }
+            if (WORDS_PATTERN.matcher(s).matches()) {
+                return String.join(", ", s.split("\\|")); // a pattern of plain alternatives reads as a list of words
+            }
             return cell(labels, s);
         }
         return String.valueOf(value);
@@ -87,7 +93,28 @@ final class Labels {
         return value instanceof String && labels.has("sentence." + key) && !labels.get("sentence." + key).contains("{0}");
     }
 
-    /** A source path as the analyst wrote it: relative to the config's folder when it lies below it. */
+    /**
+     * A path a report can show: a relative one as it is; an absolute one as its folder and file
+     * name ({@code samarinda/samarinda.yaml}), never a server's layout.
+     */
+    static String shortPath(String path) {
+        if (path == null) {
+            return null;
+        }
+        try {
+            Path p = Path.of(path).normalize();
+            if (!p.isAbsolute()) {
+                return p.toString();
+            }
+            Path parent = p.getParent();
+            return parent == null || parent.getFileName() == null ? String.valueOf(p.getFileName())
+                    : parent.getFileName().resolve(p.getFileName()).toString();
+        } catch (RuntimeException e) {
+            return path;
+        }
+    }
+
+    /** A source path as the analyst wrote it: relative to the config's folder. */
     static String path(String stored, Path base) {
         if (base == null || stored == null) {
             return stored;
@@ -95,7 +122,8 @@ final class Labels {
         try {
             Path p = Path.of(stored);
             Path b = base.toAbsolutePath().normalize();
-            return p.isAbsolute() && p.normalize().startsWith(b) ? b.relativize(p.normalize()).toString() : stored;
+            // Below the config's folder or beside it ("../shared/x.csv"): relative, never the server's layout.
+            return p.isAbsolute() && Objects.equals(p.getRoot(), b.getRoot()) ? b.relativize(p.normalize()).toString() : stored;
         } catch (RuntimeException e) {
             return stored;
         }

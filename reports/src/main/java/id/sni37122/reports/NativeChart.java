@@ -1,5 +1,7 @@
 package id.sni37122.reports;
 
+import id.sni37122.connectors.Messages;
+import javax.xml.namespace.QName;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellType;
 import org.apache.poi.ss.usermodel.Row;
@@ -26,6 +28,9 @@ import org.apache.poi.xssf.usermodel.XSSFChart;
 import org.apache.poi.xssf.usermodel.XSSFClientAnchor;
 import org.apache.poi.xssf.usermodel.XSSFSheet;
 import org.openxmlformats.schemas.drawingml.x2006.chart.CTDLbls;
+import org.apache.xmlbeans.XmlCursor;
+import org.openxmlformats.schemas.drawingml.x2006.chart.CTMarker;
+import org.openxmlformats.schemas.drawingml.x2006.chart.CTValAx;
 import org.openxmlformats.schemas.drawingml.x2006.chart.STDLblPos;
 
 /**
@@ -36,6 +41,11 @@ final class NativeChart {
 
     static final byte[] CITY = {0x1f, 0x5f, (byte) 0x99};
     static final byte[] POOLED = {(byte) 0xe0, (byte) 0x8a, 0x00};
+
+    private static final String CHART_NS = "http://schemas.openxmlformats.org/drawingml/2006/chart";
+
+    /** A trend's point marker, in points. */
+    static final short MARKER_SIZE = 8;
 
     /** Category labels longer than this turn the bars sideways, so no label is ever cut. */
     static final int SIDEWAYS_LABEL = 12;
@@ -69,6 +79,14 @@ final class NativeChart {
         if (allNonNegative(sheet, first, last, valueCol)) {
             values.setMinimum(0);
         }
+        // The axis in whole steps of the reader's own numbers (0,5 1 1,5 …), not the cells' fixed
+        // two decimals; a share's axis ends at 100 %, which no share passes.
+        boolean percent = percent(sheet, first, valueCol);
+        String locale = Messages.english() ? "" : Styles.INDONESIAN; // 0,5 and not 0.5, as in the cells
+        values.setNumberFormat(locale + (percent ? "0%" : "General"));
+        if (percent && allAtMost(sheet, first, last, valueCol, 1)) {
+            values.setMaximum(1);
+        }
         XDDFDataSource<?> x = numeric(sheet, first, categoryCol)
                 ? XDDFDataSourcesFactory.fromNumericCellRange(sheet, new CellRangeAddress(first, last, categoryCol, categoryCol))
                 : XDDFDataSourcesFactory.fromStringCellRange(sheet, new CellRangeAddress(first, last, categoryCol, categoryCol));
@@ -79,9 +97,10 @@ final class NativeChart {
         if (spec.line()) {
             XDDFLineChartData lines = (XDDFLineChartData) chart.createData(ChartTypes.LINE, categories, values);
             XDDFLineChartData.Series s = (XDDFLineChartData.Series) lines.addSeries(x, y);
-            // Markers, so a two-year trend shows its two points and not just a stroke (default size:
-            // poi-ooxml-lite has no schema type for a marker size).
+            // Markers, so a two-year trend shows its two points and not just a stroke; 8 pt reads at
+            // print scale beside a 2.25 pt line (the default, 5, is lost in it).
             s.setMarkerStyle(MarkerStyle.CIRCLE);
+            markerSize(s.getCTLineSer().getMarker(), MARKER_SIZE);
             s.setSmooth(false);
             XDDFLineProperties stroke = new XDDFLineProperties(new XDDFSolidFillProperties(XDDFColor.from(CITY)));
             stroke.setWidth(2.25);
@@ -102,6 +121,9 @@ final class NativeChart {
         }
         series.setTitle(spec.valueTitle(), null);
         chart.plot(data);
+        for (CTValAx axis : chart.getCTChart().getPlotArea().getValAxArray()) {
+            axis.getNumFmt().setSourceLinked(false); // else the cells' format wins over the one just set
+        }
         // Every value written at its bar or point: a 0 % bar has no height, its label still shows it.
         CTDLbls labels = spec.line()
                 ? ((XDDFLineChartData.Series) series).getCTLineSer().addNewDLbls()
@@ -115,6 +137,38 @@ final class NativeChart {
         labels.addNewShowSerName().setVal(false);
         labels.addNewShowPercent().setVal(false);
         labels.addNewShowBubbleSize().setVal(false);
+    }
+
+    /**
+     * {@code <c:size val="…"/>} after the marker's symbol, as the schema orders them, written
+     * with a cursor: poi-ooxml-lite lacks the schema type behind {@code Series.setMarkerSize}.
+     */
+    private static void markerSize(CTMarker marker, int size) {
+        try (XmlCursor cursor = marker.newCursor()) {
+            if (cursor.toChild(new QName(CHART_NS, "symbol"))) {
+                cursor.toEndToken();
+                cursor.toNextToken();
+            } else {
+                cursor.toEndToken();
+            }
+            cursor.beginElement(new QName(CHART_NS, "size", "c"));
+            cursor.insertAttributeWithValue("val", String.valueOf(size));
+        }
+    }
+
+    private static boolean percent(XSSFSheet sheet, int row, int col) {
+        Cell c = cell(sheet, row, col);
+        return c != null && c.getCellStyle().getDataFormatString() != null && c.getCellStyle().getDataFormatString().contains("%");
+    }
+
+    private static boolean allAtMost(XSSFSheet sheet, int first, int last, int col, double max) {
+        for (int r = first; r <= last; r++) {
+            Cell c = cell(sheet, r, col);
+            if (c != null && c.getCellType() == CellType.NUMERIC && c.getNumericCellValue() > max) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static boolean numeric(XSSFSheet sheet, int row, int col) {

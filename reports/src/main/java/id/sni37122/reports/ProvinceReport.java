@@ -9,7 +9,8 @@ import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.text.NumberFormat;
-import java.time.temporal.ChronoUnit;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -31,6 +32,8 @@ public final class ProvinceReport {
 
     private final String name;
     private final String code;
+    /** The header says UTC; the cell needs no ISO "T" and "Z". */
+    private static final DateTimeFormatter COMPUTED_AT = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneOffset.UTC);
 
     /**
      * @param code used in file names, e.g. {@code kaltim}
@@ -193,7 +196,7 @@ public final class ProvinceReport {
         s.subtitle(Labels.text("reports.origins"));
         List<List<Object>> rows = new ArrayList<>();
         for (CityFigure f : bySource.values()) {
-            rows.add(Arrays.asList(f.city().name(), f.source(), f.computedAt().truncatedTo(ChronoUnit.SECONDS).toString(), f.toolVersion()));
+            rows.add(Arrays.asList(f.city().name(), Labels.shortPath(f.source()), COMPUTED_AT.format(f.computedAt()), f.toolVersion()));
         }
         s.table(List.of(Labels.text("reports.city"), Labels.text("reports.origin"), Labels.text("reports.computed_at"),
                 Labels.text("reports.tool_version")), rows);

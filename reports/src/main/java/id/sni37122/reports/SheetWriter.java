@@ -1,13 +1,21 @@
 package id.sni37122.reports;
 
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.ClientAnchor;
 import org.apache.poi.ss.usermodel.PrintSetup;
 import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.ss.util.WorkbookUtil;
 import org.apache.poi.util.Units;
@@ -40,6 +48,8 @@ final class SheetWriter {
     static final int MIN_SCALE = 80;
     /** Arial 10's row height in Excel and LibreOffice. */
     private static final double DEFAULT_ROW_PT = 12.75;
+    /** What a text column's one-step indent takes of its width, in digits. */
+    static final int INDENT_CHARS = 2;
     /** A chart's gap from its table. */
     private static final int CHART_GAP_PX = 16;
 
@@ -167,25 +177,29 @@ final class SheetWriter {
             Block b = blocks.get(i);
             if (b instanceof Text text && text.look() == Styles.Look.SUBTITLE && i + 1 < blocks.size()
                     && blocks.get(i + 1) instanceof Table t && t.subtitled) {
+                pages.gap(row == 0 ? 0 : DEFAULT_ROW_PT);
                 row = gap(row);
                 int start = row;
                 double height = textRow(row++, text, columns);
                 row = writeTable(t, row, charts);
-                pages.place(start, height + heightOf(start + 1, row), keepHeight(start, row, t));
+                pages.place(start, height + heightOf(start + 1, row), keepHeight(start, row, t), false);
                 i++;
             } else if (b instanceof Text text) {
                 double height = textRow(row, text, columns);
-                pages.place(row, height, height);
+                // A title, and the note right under it, go to the next page with what follows them.
+                boolean heading = text.look() == Styles.Look.TITLE || text.look() == Styles.Look.WRAP && pages.afterHeading();
+                pages.place(row, height, height, heading);
                 row++;
             } else {
                 Table t = (Table) b;
+                pages.gap(row == 0 ? 0 : DEFAULT_ROW_PT);
                 row = gap(row);
                 int start = row;
                 row = writeTable(t, row, charts);
                 if (freeze && freezeRow < 0 && t.headers != null) {
                     freezeRow = start + 1;
                 }
-                pages.place(start, heightOf(start, row), keepHeight(start, row, t));
+                pages.place(start, heightOf(start, row), keepHeight(start, row, t), false);
             }
         }
         charts.forEach(Runnable::run);
@@ -198,11 +212,11 @@ final class SheetWriter {
         print.setLandscape(true);
         print.setScale((short) scale);
         sheet.setFitToPage(false);
-        sheet.setMargin(org.apache.poi.ss.usermodel.Sheet.LeftMargin, 0.4);
-        sheet.setMargin(org.apache.poi.ss.usermodel.Sheet.RightMargin, 0.4);
-        sheet.setMargin(org.apache.poi.ss.usermodel.Sheet.TopMargin, 0.5);
-        sheet.setMargin(org.apache.poi.ss.usermodel.Sheet.BottomMargin, 0.5);
-        sheet.setMargin(org.apache.poi.ss.usermodel.Sheet.FooterMargin, 0.25);
+        sheet.setMargin(Sheet.LeftMargin, 0.4);
+        sheet.setMargin(Sheet.RightMargin, 0.4);
+        sheet.setMargin(Sheet.TopMargin, 0.5);
+        sheet.setMargin(Sheet.BottomMargin, 0.5);
+        sheet.setMargin(Sheet.FooterMargin, 0.25);
         sheet.getFooter().setCenter("&A — &P / &N");
     }
 
@@ -214,10 +228,28 @@ final class SheetWriter {
     private static int[] keptColumns(Table t) {
         int n = t.headers != null ? t.headers.size() : 2;
         if (t.rows.isEmpty() || t.headers == null) {
-            return java.util.stream.IntStream.range(0, n).toArray();
+            return IntStream.range(0, n).toArray();
         }
-        return java.util.stream.IntStream.range(0, n)
+        return IntStream.range(0, n)
                 .filter(c -> c == 0 || t.rows.stream().anyMatch(r -> c < r.size() && !blank(r.get(c)))).toArray();
+    }
+
+    /** True for a column of numbers, which stand right-aligned. */
+    private static boolean rightAligned(Table t, int k) {
+        int c = t.kept[k];
+        return t.rows.stream().anyMatch(r -> c < r.size() && isNumber(r.get(c)));
+    }
+
+    /**
+     * Text columns right of a number column start one step in, so a right-aligned number never
+     * runs into the words beside it ("65 insiden Ada jam…", "1 Kota Pontianak").
+     */
+    private static boolean[] indented(Table t) {
+        boolean[] indent = new boolean[t.width()];
+        for (int k = 1; k < t.width() && t.headers != null; k++) {
+            indent[k] = rightAligned(t, k - 1) && !rightAligned(t, k);
+        }
+        return indent;
     }
 
     private static boolean blank(Object v) {
@@ -241,12 +273,13 @@ final class SheetWriter {
                 String h = t.headers.get(c);
                 int word = longestWord(h);
                 // A header wraps over its values instead of widening a column of short numbers.
-                header = numeric ? Math.max(word, Math.min(h.length(), Math.max(values, 12))) : Math.max(word, Math.min(h.length(), 30));
+                header = numeric ? Math.max(word, Math.min(h.length(), Math.max(values, 18))) : Math.max(word, Math.min(h.length(), 30));
                 header = (int) Math.ceil(header * 1.1); // bold
             } else if (k == 0) {
                 values = (int) Math.ceil(values * 1.1);
             }
-            widthChars[k] = Math.max(widthChars[k], Math.max(6, Math.max(values, header)));
+            int indent = indented(t)[k] ? INDENT_CHARS : 0;
+            widthChars[k] = Math.max(widthChars[k], Math.max(6, Math.max(values, header)) + indent);
             int headerWord = t.headers == null ? 0 : (int) Math.ceil(longestWord(t.headers.get(c)) * 1.1);
             minChars[k] = Math.max(minChars[k], Math.max(6, Math.max(unbreakable, headerWord)));
         }
@@ -261,7 +294,7 @@ final class SheetWriter {
      */
     private void fitWidth() {
         int max = (int) Math.floor(PAGE_WIDTH_PT * 96 / 72 * 0.93 * 100 / MIN_SCALE / 7) - 2 * widthChars.length;
-        int total = java.util.Arrays.stream(widthChars).sum();
+        int total = Arrays.stream(widthChars).sum();
         while (total > max) {
             int widest = -1;
             for (int c = 0; c < widthChars.length; c++) {
@@ -378,16 +411,16 @@ final class SheetWriter {
     private int writeTable(Table t, int row, List<Runnable> charts) {
         t.firstRow = row;
         int start = row;
+        boolean[] indent = indented(t);
         if (t.headers != null) {
             Row header = sheet.createRow(row++);
             int lines = 1;
             for (int k = 0; k < t.width(); k++) {
                 int c = t.kept[k];
-                boolean right = t.rows.stream().anyMatch(r -> c < r.size() && isNumber(r.get(c)));
                 Cell cell = header.createCell(k);
                 cell.setCellValue(t.headers.get(c));
-                cell.setCellStyle(styles.get(right ? Styles.Look.HEADER_RIGHT : Styles.Look.HEADER));
-                lines = Math.max(lines, lines(t.headers.get(c), (int) Math.round(widthChars[k] / 1.1)));
+                cell.setCellStyle(styles.get(rightAligned(t, k) ? Styles.Look.HEADER_RIGHT : Styles.Look.HEADER, null, indent[k]));
+                lines = Math.max(lines, lines(t.headers.get(c), widthChars[k] - (indent[k] ? INDENT_CHARS : 0), true));
             }
             header.setHeightInPoints((float) (DEFAULT_ROW_PT * lines));
         }
@@ -404,6 +437,19 @@ final class SheetWriter {
             whole[k] = t.headers != null && t.rows.stream().map(r -> c < r.size() ? measure(r.get(c)) : null).filter(n -> n != null)
                     .allMatch(n -> n == Math.rint(n) && Math.abs(n) < 1e15);
         }
+        // A column of quantities in several units (Ringkasan's numerators): counts show no decimals even beside hours.
+        List<Set<String>> wholeUnits = new ArrayList<>();
+        for (int k = 0; k < t.width(); k++) {
+            int c = t.kept[k];
+            Map<String, Boolean> byUnit = new HashMap<>();
+            for (List<Object> r : t.rows) {
+                if (c < r.size() && r.get(c) instanceof Quantity q && measure(q) != null) {
+                    byUnit.merge(q.unit(), isWhole(q), Boolean::logicalAnd);
+                }
+            }
+            wholeUnits.add(byUnit.entrySet().stream().filter(Map.Entry::getValue).map(Map.Entry::getKey)
+                    .collect(Collectors.toSet()));
+        }
         int dataStart = row;
         for (List<Object> values : t.rows) {
             Row r = sheet.createRow(row++);
@@ -415,9 +461,10 @@ final class SheetWriter {
                 if (t.headers == null && k == 0) {
                     cell.setCellValue(text(v));
                     cell.setCellStyle(styles.get(Styles.Look.LABEL));
-                    lines = Math.max(lines, lines(text(v), widthChars[k]));
+                    lines = Math.max(lines, lines(text(v), widthChars[k], true));
                 } else {
-                    lines = Math.max(lines, value(cell, v, widthChars[k], whole[k] || t.headers == null && isWhole(v)));
+                    boolean wholeValue = v instanceof Quantity q ? whole[k] || wholeUnits.get(k).contains(q.unit()) : whole[k];
+                    lines = Math.max(lines, value(cell, v, widthChars[k], wholeValue || t.headers == null && isWhole(v), indent[k]));
                 }
             }
             if (lines > 1) {
@@ -494,7 +541,7 @@ final class SheetWriter {
     /** A decimal number's value (a Double, or a Quantity's), or null for anything else. */
     private static Double measure(Object v) {
         Object n = v instanceof Quantity q ? q.value() : v;
-        return n instanceof Double || n instanceof Float || n instanceof java.math.BigDecimal ? Double.valueOf(((Number) n).doubleValue()) : null;
+        return n instanceof Double || n instanceof Float || n instanceof BigDecimal ? Double.valueOf(((Number) n).doubleValue()) : null;
     }
 
     private static boolean isWhole(Object v) {
@@ -502,7 +549,7 @@ final class SheetWriter {
         return d != null && d == Math.rint(d) && Math.abs(d) < 1e15;
     }
 
-    private int value(Cell cell, Object v, int widthChars, boolean whole) {
+    private int value(Cell cell, Object v, int widthChars, boolean whole, boolean indent) {
         if (v == null) {
             return 1;
         }
@@ -539,30 +586,37 @@ final class SheetWriter {
         } else {
             String text = text(v);
             cell.setCellValue(text); // always a string cell: never parsed as a formula
-            int lines = lines(text, widthChars);
-            cell.setCellStyle(styles.get(lines > 1 ? Styles.Look.WRAP : Styles.Look.TEXT));
+            int lines = lines(text, widthChars - (indent ? INDENT_CHARS : 0));
+            cell.setCellStyle(styles.get(lines > 1 ? Styles.Look.WRAP : Styles.Look.TEXT, null, indent));
             return lines;
         }
         return 1;
     }
 
-    /**
-     * Lines a text takes when wrapped at word boundaries in a column {@code columnChars} wide
-     * (column widths count digits; an average letter is about a fifth narrower).
-     */
+    /** Lines a plain text takes when wrapped at word boundaries in a column {@code columnChars} digits wide. */
     static int lines(String text, int columnChars) {
-        int width = (int) Math.floor(columnChars * 1.25);
+        return lines(text, columnChars, false);
+    }
+
+    /**
+     * Lines a text takes when wrapped at word boundaries in a column {@code columnChars} digits
+     * wide, each word measured in Arial's widths ({@link TextWidth}); half a digit goes to the
+     * cell's own margins.
+     */
+    static int lines(String text, int columnChars, boolean bold) {
+        double width = Math.max(1, columnChars - 0.5);
+        double space = TextWidth.digits(" ", bold);
         int lines = 0;
         for (String paragraph : text.split("\n", -1)) {
             lines++;
-            int used = 0;
+            double used = 0;
             for (String word : paragraph.split(" ")) {
-                int len = word.length();
-                if (used > 0 && used + 1 + len > width) {
+                double len = TextWidth.digits(word, bold);
+                if (used > 0 && used + space + len > width) {
                     lines++;
                     used = 0;
                 }
-                used += (used > 0 ? 1 : 0) + len;
+                used += (used > 0 ? space : 0) + len;
                 while (used > width) { // a word longer than the column breaks inside it
                     lines++;
                     used -= width;
@@ -577,17 +631,44 @@ final class SheetWriter {
         private final double capacity;
         private final List<Integer> breaks = new ArrayList<>();
         private double used;
+        /** The first row of the headings just placed (a title and its note), or -1. */
+        private int headingRow = -1;
+        /** What the page held before those headings. */
+        private double usedBeforeHeading;
 
         Paginator(double capacity) {
             this.capacity = capacity;
         }
 
-        void place(int firstRow, double height, double keep) {
+        /** An empty row between blocks: nothing at a page's top. */
+        void gap(double height) {
+            if (used > 0) {
+                used += height;
+            }
+        }
+
+        boolean afterHeading() {
+            return headingRow >= 0;
+        }
+
+        void place(int firstRow, double height, double keep, boolean heading) {
             // A unit that fits on a page is not split; a longer one at least keeps its heading with its first rows.
             double need = height <= capacity ? height : Math.min(keep, capacity);
             if (used > 0 && used + need > capacity) {
-                breaks.add(firstRow);
-                used = 0;
+                if (headingRow < 0) {
+                    breaks.add(firstRow);
+                    used = 0;
+                } else if (usedBeforeHeading > 0) {
+                    // Never a heading alone at a page's foot: it goes over with what it heads.
+                    breaks.add(headingRow);
+                    used -= usedBeforeHeading;
+                } // else the headings open the page already: the unit flows on from under them
+            }
+            if (heading && headingRow < 0) {
+                headingRow = firstRow;
+                usedBeforeHeading = used;
+            } else if (!heading) {
+                headingRow = -1;
             }
             used += height;
             while (used > capacity) { // a unit longer than a page flows on; the program breaks it

@@ -38,11 +38,14 @@ final class Styles {
         }
     }
 
+    /** The Indonesian locale tag of a number format. */
+    static final String INDONESIAN = "[$-421]";
+
     private final XSSFWorkbook book;
     private final String locale;
     private final Map<Key, CellStyle> made = new HashMap<>();
 
-    private record Key(Look look, String unit) {
+    private record Key(Look look, String unit, boolean indent) {
     }
 
     /** Arial: on Linux LibreOffice has its metric twin (Liberation Sans), so columns sized here fit there too; Calibri falls back to a wider font. */
@@ -51,7 +54,7 @@ final class Styles {
 
     Styles(XSSFWorkbook book) {
         this.book = book;
-        this.locale = Messages.english() ? "" : "[$-421]";
+        this.locale = Messages.english() ? "" : INDONESIAN;
         XSSFFont normal = book.getFontAt(0);
         normal.setScheme(FontScheme.NONE); // else Excel takes the theme's font (Calibri) instead
         normal.setFontName(FONT);
@@ -64,11 +67,19 @@ final class Styles {
 
     /** A number format followed by a unit: {@code 37.552,67 jam}. */
     CellStyle get(Look look, String unit) {
-        return made.computeIfAbsent(new Key(look, unit), k -> make(k.look(), k.unit()));
+        return get(look, unit, false);
     }
 
-    private CellStyle make(Look look, String unit) {
+    /** With {@code indent}, a left-aligned text starts one step in (clear of a number right-aligned beside it). */
+    CellStyle get(Look look, String unit, boolean indent) {
+        return made.computeIfAbsent(new Key(look, unit, indent), k -> make(k.look(), k.unit(), k.indent()));
+    }
+
+    private CellStyle make(Look look, String unit, boolean indent) {
         CellStyle s = book.createCellStyle();
+        if (indent && (look == Look.HEADER || look == Look.TEXT || look == Look.WRAP)) {
+            s.setIndention((short) 1);
+        }
         // Top, like the values: a label at the foot of a tall row reads as the next row's.
         s.setVerticalAlignment(VerticalAlignment.TOP);
         switch (look) {
