@@ -33,13 +33,13 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class KumaHistoryTest {
 
-    private static final String FROM = "2024-12-31T16:00:00Z";
-    private static final String READ = "2026-01-01T00:00:00Z";
+    static final String FROM = "2024-12-31T16:00:00Z";
+    static final String READ = "2026-01-01T00:00:00Z";
 
     @TempDir
     Path dir;
 
-    private static KumaYear year(KumaYear.Release release) {
+    static KumaYear year(KumaYear.Release release) {
         return new KumaYear(release)
                 .monitor(1, "Portal Satu Data", 900, 1)
                 .monitor(2, "e-Office", 900, 0)
@@ -58,7 +58,7 @@ class KumaHistoryTest {
         return out;
     }
 
-    private static void assertWholeYear(IndicatorResult r) {
+    static void assertWholeYear(IndicatorResult r) {
         assertThat(r.denominator()).isEqualTo(4);
         assertThat(r.numerator()).isCloseTo(6.0, within(1e-9));
         assertThat(r.value()).isCloseTo(1.5, within(1e-9));

@@ -146,32 +146,40 @@ final class KumaYear {
     /** The database as it is at {@code now}: beats from {@code from} until then, pruned as Kuma had pruned it by then. */
     Path write(Path file, String from, String now) throws Exception {
         Files.copy(SharedData.require("data/real/uptime-kuma/" + release.schema), file, StandardCopyOption.REPLACE_EXISTING);
-        Instant end = Instant.parse(now);
-        int keep = keepDays == null ? release.defaultKeepDays : keepDays;
         try (Connection db = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath())) {
-            db.setAutoCommit(false);
-            try (PreparedStatement s = db.prepareStatement("INSERT INTO setting (key, value, type) VALUES ('keepDataPeriodDays', ?, 'general')")) {
-                s.setString(1, String.valueOf(keep)); // Settings.set stores JSON.stringify(value)
-                s.executeUpdate();
-            }
-            for (Monitor m : monitors.values()) {
-                try (PreparedStatement s = db.prepareStatement("INSERT INTO monitor (id, name, type, url, interval, retry_interval, "
-                        + "maxretries, created_date) VALUES (?, ?, 'http', ?, ?, ?, ?, ?)")) {
-                    s.setInt(1, m.id);
-                    s.setString(2, m.name);
-                    s.setString(3, "https://m" + m.id + ".kota.go.id");
-                    s.setInt(4, m.interval(end));
-                    s.setInt(5, m.interval(end));
-                    s.setInt(6, m.maxRetries);
-                    s.setString(7, m.created);
-                    s.executeUpdate();
-                }
-                beats(db, m, Instant.parse(from), end);
-            }
-            prune(db, end, keep);
-            db.commit();
+            write(db, from, now);
         }
         return file;
+    }
+
+    /**
+     * The same into a database that already holds Kuma's empty tables (Kuma 2.x on MariaDB). The SQL
+     * is the same for SQLite and MariaDB: identifiers MariaDB reserves (key, interval) are quoted.
+     */
+    void write(Connection db, String from, String now) throws Exception {
+        Instant end = Instant.parse(now);
+        int keep = keepDays == null ? release.defaultKeepDays : keepDays;
+        db.setAutoCommit(false);
+        try (PreparedStatement s = db.prepareStatement("INSERT INTO setting (`key`, value, type) VALUES ('keepDataPeriodDays', ?, 'general')")) {
+            s.setString(1, String.valueOf(keep)); // Settings.set stores JSON.stringify(value)
+            s.executeUpdate();
+        }
+        for (Monitor m : monitors.values()) {
+            try (PreparedStatement s = db.prepareStatement("INSERT INTO monitor (id, name, type, url, `interval`, retry_interval, "
+                    + "maxretries, created_date) VALUES (?, ?, 'http', ?, ?, ?, ?, ?)")) {
+                s.setInt(1, m.id);
+                s.setString(2, m.name);
+                s.setString(3, "https://m" + m.id + ".kota.go.id");
+                s.setInt(4, m.interval(end));
+                s.setInt(5, m.interval(end));
+                s.setInt(6, m.maxRetries);
+                s.setString(7, m.created);
+                s.executeUpdate();
+            }
+            beats(db, m, Instant.parse(from), end);
+        }
+        prune(db, end, keep);
+        db.commit();
     }
 
     private void beats(Connection db, Monitor m, Instant from, Instant end) throws Exception {
@@ -233,9 +241,9 @@ final class KumaYear {
             p.executeBatch();
         }
         if (v2) {
-            try (PreparedStatement daily = db.prepareStatement("INSERT INTO stat_daily (monitor_id, timestamp, ping, up, down, ping_min, ping_max, extras) "
+            try (PreparedStatement daily = db.prepareStatement("INSERT INTO stat_daily (monitor_id, `timestamp`, ping, up, down, ping_min, ping_max, extras) "
                     + "VALUES (?, ?, 42, ?, ?, 42, 42, ?)");
-                 PreparedStatement hourly = db.prepareStatement("INSERT INTO stat_hourly (monitor_id, timestamp, ping, up, down, ping_min, ping_max, extras) "
+                 PreparedStatement hourly = db.prepareStatement("INSERT INTO stat_hourly (monitor_id, `timestamp`, ping, up, down, ping_min, ping_max, extras) "
                          + "VALUES (?, ?, 42, ?, ?, 42, 42, ?)")) {
                 for (Map.Entry<String, long[]> b : buckets.entrySet()) {
                     PreparedStatement p = b.getKey().startsWith("stat_daily") ? daily : hourly;
@@ -284,13 +292,13 @@ final class KumaYear {
                             + " ORDER BY time DESC LIMIT 100) AS limited_ids)");
                 }
                 long hourlyKept = now.minus(30, ChronoUnit.DAYS).truncatedTo(ChronoUnit.HOURS).getEpochSecond();
-                s.executeUpdate("DELETE FROM stat_hourly WHERE timestamp < " + hourlyKept);
+                s.executeUpdate("DELETE FROM stat_hourly WHERE `timestamp` < " + hourlyKept);
             }
             if (keep >= 1) {
                 s.executeUpdate("DELETE FROM heartbeat WHERE time < '" + SQLITE_NOW.format(now.minus(keep * 24L, ChronoUnit.HOURS)) + "'");
                 if (release == Release.V2) {
                     long dailyKept = now.minus(keep, ChronoUnit.DAYS).truncatedTo(ChronoUnit.DAYS).getEpochSecond();
-                    s.executeUpdate("DELETE FROM stat_daily WHERE timestamp < " + dailyKept);
+                    s.executeUpdate("DELETE FROM stat_daily WHERE `timestamp` < " + dailyKept);
                 }
             }
         }
