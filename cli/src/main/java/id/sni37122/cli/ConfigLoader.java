@@ -342,7 +342,15 @@ public final class ConfigLoader {
         Set<String> keys = new TreeSet<>(SOURCE_KEYS);
         keys.addAll(Connectors.forKind(kind).options());
         requireObject(e, at, keys);
-        String path = string(required(e, "path", at + "/path"), at + "/path");
+        // A database (Uptime Kuma 2.x on MariaDB) is named by url: instead of path:, where its connector reads one.
+        boolean database = e.has("url") && Connectors.forKind(kind).databaseFormat() != null;
+        if (database && e.has("path")) {
+            throw error(at, Messages.get("cli.config_path_and_url"));
+        }
+        String path = database ? null : string(required(e, "path", at + "/path"), at + "/path");
+        if (database) {
+            string(e.get("url"), at + "/url");
+        }
         String format = e.has("format") ? string(e.get("format"), at + "/format") : null;
         ZoneId zone = e.has("timezone") ? zone(string(e.get("timezone"), at + "/timezone"), at + "/timezone") : null;
         Map<String, String> columns = new LinkedHashMap<>();
@@ -380,7 +388,8 @@ public final class ConfigLoader {
         }
         if (!spec.columns().isEmpty()) {
             // A glob names its extension, which is all the default format looks at.
-            String format = spec.format() != null ? spec.format() : connector.defaultFormat(Path.of(spec.path()).getFileName());
+            String format = spec.format() != null ? spec.format()
+                    : spec.url() != null ? connector.databaseFormat() : connector.defaultFormat(Path.of(spec.path()).getFileName());
             TableOptions table = connector.tableOptions(spec, format);
             if (table == null) {
                 throw error(at + "/columns", Messages.get("cli.config_columns_unused", format));

@@ -53,7 +53,7 @@ final class IngestSummary {
             for (Rejects.Example x : f.rejectExamples()) {
                 // Where to look first, as editors and grep read it: file:line(:column).
                 String what = Messages.get(x.reason()) + (x.detail() == null ? "" : " ('" + x.detail() + "')");
-                k.first.putIfAbsent(x.reason(), new SourceException(Path.of(shown(f.file())), x.line(), x.column(), what).located());
+                k.first.putIfAbsent(x.reason(), (shown(f) + (x.line() > 0 ? ":" + x.line() : "") + ": " + new SourceException(null, 0, x.column(), what).located()));
             }
         }
         StringBuilder sb = new StringBuilder();
@@ -69,7 +69,7 @@ final class IngestSummary {
         long listed = 0;
         for (FileOutcome f : report.files()) {
             if (f.status().loaded() && listed++ < MAX_FILES) {
-                sb.append("    ").append(Messages.get("cli.file_line", shown(f.file()), f.rowsRead(), f.rowsLoaded(), f.rowsRejected()))
+                sb.append("    ").append(Messages.get("cli.file_line", shown(f), f.rowsRead(), f.rowsLoaded(), f.rowsRejected()))
                         .append('\n');
             }
         }
@@ -85,6 +85,11 @@ final class IngestSummary {
             sb.append("  ").append(Messages.get("cli.rejects_in_workbook")).append('\n');
         }
         return sb.toString();
+    }
+
+    /** A file as {@link #shown(Path)}, a database by its url without password. */
+    static String shown(FileOutcome f) {
+        return f.file() == null ? f.database() : shown(f.file());
     }
 
     /** A path as the operator typed it: relative to the working folder when it lies below it. */

@@ -28,6 +28,10 @@ final class SourceCheck {
     static SourceCheck of(CityConfig config) {
         SourceCheck check = new SourceCheck();
         for (SourceSpec spec : config.sources()) {
+            if (spec.url() != null) {
+                check.files.put(spec, List.of()); // a database, reached when it is read
+                continue;
+            }
             try {
                 List<Path> found = SourceFiles.expand(spec.baseDir(), spec.path());
                 check.files.put(spec, found);

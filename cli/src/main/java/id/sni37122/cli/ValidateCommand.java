@@ -1,6 +1,7 @@
 package id.sni37122.cli;
 
 import id.sni37122.connectors.Connectors;
+import id.sni37122.connectors.DatabaseUrl;
 import id.sni37122.connectors.Messages;
 import id.sni37122.connectors.SourceException;
 import id.sni37122.connectors.SourceSpec;
@@ -35,6 +36,10 @@ final class ValidateCommand extends CityCommand {
         for (Map.Entry<SourceSpec, List<Path>> e : check.files.entrySet()) {
             SourceSpec spec = e.getKey();
             long bytes = e.getValue().stream().mapToLong(f -> f.toFile().length()).sum();
+            if (spec.url() != null) {
+                console.info("  " + Messages.get("cli.validate_database", spec.kind(), DatabaseUrl.shown(spec.url())));
+                continue;
+            }
             console.info("  " + Messages.get("cli.validate_source", spec.kind(), spec.path(), e.getValue().size(), bytes));
             describe(spec, e.getValue(), problems);
         }

@@ -140,4 +140,40 @@ class ConfigLoaderTest {
         assertThatThrownBy(() -> ConfigLoader.load(write(city + "readiness: {duaribu: jawaban.yaml}\n")))
                 .isInstanceOf(ConfigException.class).hasMessageContaining("duaribu");
     }
+
+    @Test
+    void aKumaOnMariaDbIsNamedByItsUrlAndItsPasswordIsNeverInTheConfig() throws Exception {
+        String city = "city: {code: x, name: X, timezone: Asia/Jakarta}\n";
+        CityConfig c = ConfigLoader.load(write(city + """
+                sources:
+                  heartbeats:
+                    - {url: "jdbc:mariadb://kuma.lan:3306/kuma", user: sni, password_env: KUMA_DB_PASSWORD}
+                """));
+        var spec = c.sources().get(0);
+        assertThat(spec.path()).isNull();
+        assertThat(spec.url()).isEqualTo("jdbc:mariadb://kuma.lan:3306/kuma");
+        assertThat(spec.options()).containsEntry("user", "sni").containsEntry("password_env", "KUMA_DB_PASSWORD");
+        // A password in the url is refused without being repeated.
+        assertThatThrownBy(() -> ConfigLoader.load(write(city + """
+                sources:
+                  heartbeats: [{url: "jdbc:mariadb://kuma.lan/kuma?user=sni&password=Rahasia1", format: uptime-kuma}]
+                """))).isInstanceOf(ConfigException.class).hasMessageContaining("password_file").hasMessageNotContaining("Rahasia1");
+        assertThatThrownBy(() -> ConfigLoader.load(write(city + """
+                sources:
+                  heartbeats: [{url: "jdbc:mariadb://kuma.lan/kuma", path: kuma.db}]
+                """))).isInstanceOf(ConfigException.class).hasMessageContaining("path:").hasMessageContaining("url:");
+        assertThatThrownBy(() -> ConfigLoader.load(write(city + """
+                sources:
+                  heartbeats: [{url: "jdbc:postgresql://kuma.lan/kuma"}]
+                """))).isInstanceOf(ConfigException.class).hasMessageContaining("jdbc:mariadb://");
+        assertThatThrownBy(() -> ConfigLoader.load(write(city + """
+                sources:
+                  heartbeats: [{path: kuma.db, user: sni}]
+                """))).isInstanceOf(ConfigException.class).hasMessageContaining("url:");
+        // Only heartbeats read a database.
+        assertThatThrownBy(() -> ConfigLoader.load(write(city + """
+                sources:
+                  catalog: [{url: "jdbc:mariadb://kuma.lan/kuma"}]
+                """))).isInstanceOf(ConfigException.class).hasMessageContaining("url");
+    }
 }

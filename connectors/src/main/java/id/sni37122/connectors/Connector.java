@@ -26,6 +26,14 @@ public interface Connector {
     String defaultFormat(Path file);
 
     /**
+     * The format of a source this connector reads from a database server rather than files (a
+     * {@code url:} entry, {@link SourceSpec#url()}), or null when it reads files only.
+     */
+    default String databaseFormat() {
+        return null;
+    }
+
+    /**
      * The keys a source entry of this kind may carry besides path, format, timezone and columns
      * (connector options such as {@code pattern} or {@code sheet}); the config refuses any other.
      */
@@ -86,7 +94,8 @@ public interface Connector {
     }
 
     /**
-     * Loads one file inside the caller's transaction. Bad rows go to {@code ctx.rejects()};
+     * Loads one file (or, for a {@code url:} source, the database: {@link LoadContext#file()} is
+     * null) inside the caller's transaction. Bad rows go to {@code ctx.rejects()};
      * a problem with the whole file (wrong header, unreadable) is a {@link SourceException}.
      */
     FileLoad load(LoadContext ctx) throws IOException, SQLException, SourceException;

@@ -30,10 +30,10 @@ public final class Ingestor {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    private final Warehouse warehouse;
-    private final CityContext city;
-    private final Map<String, Map<String, Object>> rules;
-    private final byte[] visitorSecret;
+    final Warehouse warehouse;
+    final CityContext city;
+    final Map<String, Map<String, Object>> rules;
+    final byte[] visitorSecret;
     private Listener listener = new Listener() { };
     private BiPredicate<String, Path> reload = (kind, file) -> false;
 
@@ -75,6 +75,10 @@ public final class Ingestor {
         IngestReport report = new IngestReport();
         for (SourceSpec spec : specs) {
             Connector connector = Connectors.forKind(spec.kind());
+            if (spec.url() != null) {
+                report.add(new DatabaseIngest(this, connector, spec).load(runId));
+                continue;
+            }
             List<Path> files;
             try {
                 files = SourceFiles.expand(spec.baseDir(), spec.path());
@@ -295,7 +299,7 @@ public final class Ingestor {
      * Undoes a failed file. When even that fails (a full disk: "cannot rollback"), the warehouse
      * cannot go on: thrown, saying the first cause rather than the rollback's.
      */
-    private static void rollback(Connection c, Exception cause) throws SQLException {
+    static void rollback(Connection c, Exception cause) throws SQLException {
         try {
             c.rollback();
         } catch (SQLException r) {
@@ -310,7 +314,7 @@ public final class Ingestor {
      *
      * @param settings its read settings as canonical JSON; null when loaded before they were recorded
      */
-    private record Earlier(long fileId, String sha256, long size, String path, String format, String settings) {
+    record Earlier(long fileId, String sha256, long size, String path, String format, String settings) {
 
         /** What differs from reading the file now with {@code current}, in words; null when nothing. */
         String changesTo(String current, String currentFormat) {
@@ -321,7 +325,7 @@ public final class Ingestor {
         }
     }
 
-    private Earlier earlierVersion(Connection c, String kind, String path) throws SQLException {
+    Earlier earlierVersion(Connection c, String kind, String path) throws SQLException {
         try (PreparedStatement p = c.prepareStatement(
                 "SELECT " + EARLIER_COLUMNS + " FROM source_file WHERE city = ? AND kind = ? AND path = ? "
                         + "AND superseded_by IS NULL ORDER BY file_id DESC LIMIT 1")) {
@@ -373,7 +377,7 @@ public final class Ingestor {
      * it) from every table that carries file_id, and marks those loads superseded. Their source_file
      * records stay, for the history an assessor reads.
      */
-    private void removeVersions(Connection c, String kind, List<String> paths, long newFileId) throws SQLException {
+    void removeVersions(Connection c, String kind, List<String> paths, long newFileId) throws SQLException {
         for (String path : new LinkedHashSet<>(paths)) {
             removeVersions(c, kind, path, newFileId);
         }
@@ -402,12 +406,12 @@ public final class Ingestor {
     }
 
     /** A source_file row, in source_file_insert.sql's order. */
-    private record SourceFileRow(long fileId, String kind, String format, String path, String sha256, long size, Long runId, long rowsRead,
+    record SourceFileRow(long fileId, String kind, String format, String path, String sha256, long size, Long runId, long rowsRead,
                                  long rowsLoaded, long rowsRejected, String details, long startOffset, long startLine, Long resumedFrom,
                                  String settings) {
     }
 
-    private void insertSourceFile(Connection c, SourceFileRow row) throws SQLException {
+    void insertSourceFile(Connection c, SourceFileRow row) throws SQLException {
         try (PreparedStatement p = c.prepareStatement(SqlResource.load(Ingestor.class, "source_file_insert.sql"))) {
             p.setLong(1, row.fileId());
             p.setString(2, city.code());
@@ -532,7 +536,7 @@ public final class Ingestor {
         }
     }
 
-    private static long nextFileId(Connection c) throws SQLException {
+    static long nextFileId(Connection c) throws SQLException {
         try (Statement s = c.createStatement(); ResultSet r = s.executeQuery("SELECT nextval('source_file_seq')")) {
             r.next();
             return r.getLong(1);

@@ -26,7 +26,7 @@ final class NothingLoaded {
                 .orElseGet(() -> Messages.get("connectors.nothing_loaded_filtered", JSON.writeValueAsString(load.details())));
         Rejects.Example first = examples.isEmpty() ? null : examples.get(0);
         String message = Messages.get("connectors.nothing_loaded", load.rowsRead(), format, why);
-        if (crOnly(file)) {
+        if (file != null && crOnly(file)) {
             message += " " + Messages.get("connectors.cr_only_hint");
         }
         return new SourceException(file, first == null ? 0 : first.line(), first == null ? null : first.column(), message);

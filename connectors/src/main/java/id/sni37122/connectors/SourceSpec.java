@@ -8,7 +8,8 @@ import java.util.Map;
  * One entry under {@code sources:} in a city's config.
  *
  * @param kind    portal, catalog, inquiries, incidents, heartbeats or population
- * @param path    a file, a folder or a glob, as written in the config
+ * @param path    a file, a folder or a glob, as written in the config; null for a database read
+ *                through {@code url:} ({@link #url()})
  * @param baseDir the config file's folder: relative paths resolve against it
  * @param format  format name as written, or null for the default by file extension
  * @param zone    time zone for times that carry no offset (null: the city's)
@@ -28,6 +29,16 @@ public record SourceSpec(String kind, String path, Path baseDir, String format, 
     public SourceSpec(String kind, String path, Path baseDir, String format, ZoneId zone,
                       Map<String, String> columns, Map<String, Object> options) {
         this(kind, path, baseDir, format, zone, columns, options, null);
+    }
+
+    /**
+     * The database a source is read from instead of files ({@code url: jdbc:mariadb://…}, an Uptime
+     * Kuma 2.x on MariaDB), or null for a file source. Kept among the options: the connector names
+     * it ({@link Connector#options()}) and it is one of the read settings.
+     */
+    public String url() {
+        Object url = options.get("url");
+        return url == null ? null : url.toString();
     }
 
     /** The source's header for a native field: the mapped one, or the field name itself. */

@@ -33,23 +33,14 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class KumaHistoryTest {
 
-    private static final String FROM = "2024-12-31T16:00:00Z";
-    private static final String READ = "2026-01-01T00:00:00Z";
+    static final String FROM = "2024-12-31T16:00:00Z";
+    static final String READ = "2026-01-01T00:00:00Z";
 
     @TempDir
     Path dir;
 
-    private static KumaYear year(KumaYear.Release release) {
-        return new KumaYear(release)
-                .monitor(1, "Portal Satu Data", 900, 1)
-                .monitor(2, "e-Office", 900, 0)
-                .monitor(3, "Portal Satu Data", 900, 0)
-                .interval(2, "2025-12-01T00:00:00Z", 60)
-                .failing(1, "2025-03-10T02:00:00Z", "2025-03-10T04:00:00Z")
-                .maintenance(1, "2025-06-01T01:00:00Z", "2025-06-01T03:00:00Z")
-                .failing(1, "2025-11-20T10:00:00Z", "2025-11-20T11:30:00Z")
-                .failing(2, "2025-12-05T06:00:00Z", "2025-12-05T07:00:00Z")
-                .stopped("2025-08-10T00:00:00Z", "2025-08-12T00:00:00Z");
+    static KumaYear year(KumaYear.Release release) {
+        return KumaYear.kotaUji(release);
     }
 
     private static FileOutcome load(TestCity city, String name) throws Exception {
@@ -58,7 +49,7 @@ class KumaHistoryTest {
         return out;
     }
 
-    private static void assertWholeYear(IndicatorResult r) {
+    static void assertWholeYear(IndicatorResult r) {
         assertThat(r.denominator()).isEqualTo(4);
         assertThat(r.numerator()).isCloseTo(6.0, within(1e-9));
         assertThat(r.value()).isCloseTo(1.5, within(1e-9));

@@ -47,9 +47,9 @@ import java.util.TreeMap;
  * </ul>
  * Kuma's stat_minutely (kept 24 hours) is not written: nothing here reads it.
  */
-final class KumaYear {
+public final class KumaYear {
 
-    enum Release {
+    public enum Release {
         V1_23("kuma-1.23.17-empty.db", 180), V2("kuma-2.0.0-empty.db", 365);
 
         final String schema;
@@ -104,74 +104,100 @@ final class KumaYear {
     private final List<Window> stopped = new ArrayList<>();
     private Integer keepDays;
 
-    KumaYear(Release release) {
+    public KumaYear(Release release) {
         this.release = release;
     }
 
-    KumaYear monitor(int id, String name, int intervalSeconds, int maxRetries) {
+    /**
+     * Kota Uji's year 2025 (WITA) as {@code KumaHistoryTest} lays it out and computes it by hand: three
+     * monitors, two of one name, outages with PENDING retries, a maintenance window, an interval edited
+     * in December and Kuma stopped for 48 hours in August.
+     */
+    public static KumaYear kotaUji(Release release) {
+        return new KumaYear(release)
+                .monitor(1, "Portal Satu Data", 900, 1)
+                .monitor(2, "e-Office", 900, 0)
+                .monitor(3, "Portal Satu Data", 900, 0)
+                .interval(2, "2025-12-01T00:00:00Z", 60)
+                .failing(1, "2025-03-10T02:00:00Z", "2025-03-10T04:00:00Z")
+                .maintenance(1, "2025-06-01T01:00:00Z", "2025-06-01T03:00:00Z")
+                .failing(1, "2025-11-20T10:00:00Z", "2025-11-20T11:30:00Z")
+                .failing(2, "2025-12-05T06:00:00Z", "2025-12-05T07:00:00Z")
+                .stopped("2025-08-10T00:00:00Z", "2025-08-12T00:00:00Z");
+    }
+
+    public KumaYear monitor(int id, String name, int intervalSeconds, int maxRetries) {
         monitors.put(id, new Monitor(id, name, intervalSeconds, maxRetries, "2024-06-12 02:14:0" + id));
         return this;
     }
 
     /** The monitor's interval edited at {@code from} (the monitor table then shows only the new one). */
-    KumaYear interval(int id, String from, int seconds) {
+    public KumaYear interval(int id, String from, int seconds) {
         monitors.get(id).intervals.put(Instant.parse(from), seconds);
         return this;
     }
 
     /** The monitored service fails its checks in [from, to). */
-    KumaYear failing(int id, String from, String to) {
+    public KumaYear failing(int id, String from, String to) {
         monitors.get(id).failing.add(new Window(Instant.parse(from), Instant.parse(to)));
         return this;
     }
 
     /** A maintenance window on the monitor in [from, to). */
-    KumaYear maintenance(int id, String from, String to) {
+    public KumaYear maintenance(int id, String from, String to) {
         monitors.get(id).maintenance.add(new Window(Instant.parse(from), Instant.parse(to)));
         return this;
     }
 
     /** Kuma itself not running in [from, to): no beats from any monitor; it starts again at {@code to}. */
-    KumaYear stopped(String from, String to) {
+    public KumaYear stopped(String from, String to) {
         stopped.add(new Window(Instant.parse(from), Instant.parse(to)));
         return this;
     }
 
     /** setting.keepDataPeriodDays as Kuma's settings page writes it; unset, Kuma uses (and writes) its default. */
-    KumaYear keepDays(int days) {
+    public KumaYear keepDays(int days) {
         keepDays = days;
         return this;
     }
 
     /** The database as it is at {@code now}: beats from {@code from} until then, pruned as Kuma had pruned it by then. */
-    Path write(Path file, String from, String now) throws Exception {
+    public Path write(Path file, String from, String now) throws Exception {
         Files.copy(SharedData.require("data/real/uptime-kuma/" + release.schema), file, StandardCopyOption.REPLACE_EXISTING);
-        Instant end = Instant.parse(now);
-        int keep = keepDays == null ? release.defaultKeepDays : keepDays;
         try (Connection db = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath())) {
-            db.setAutoCommit(false);
-            try (PreparedStatement s = db.prepareStatement("INSERT INTO setting (key, value, type) VALUES ('keepDataPeriodDays', ?, 'general')")) {
-                s.setString(1, String.valueOf(keep)); // Settings.set stores JSON.stringify(value)
-                s.executeUpdate();
-            }
-            for (Monitor m : monitors.values()) {
-                try (PreparedStatement s = db.prepareStatement("INSERT INTO monitor (id, name, type, url, interval, retry_interval, "
-                        + "maxretries, created_date) VALUES (?, ?, 'http', ?, ?, ?, ?, ?)")) {
-                    s.setInt(1, m.id);
-                    s.setString(2, m.name);
-                    s.setString(3, "https://m" + m.id + ".kota.go.id");
-                    s.setInt(4, m.interval(end));
-                    s.setInt(5, m.interval(end));
-                    s.setInt(6, m.maxRetries);
-                    s.setString(7, m.created);
-                    s.executeUpdate();
-                }
-                beats(db, m, Instant.parse(from), end);
-            }
-            prune(db, end, keep);
-            db.commit();
+            write(db, from, now);
         }
         return file;
+    }
+
+    /**
+     * The same into a database that already holds Kuma's empty tables (Kuma 2.x on MariaDB). The SQL
+     * is the same for SQLite and MariaDB: identifiers MariaDB reserves (key, interval) are quoted.
+     */
+    public void write(Connection db, String from, String now) throws Exception {
+        Instant end = Instant.parse(now);
+        int keep = keepDays == null ? release.defaultKeepDays : keepDays;
+        db.setAutoCommit(false);
+        try (PreparedStatement s = db.prepareStatement("INSERT INTO setting (`key`, value, type) VALUES ('keepDataPeriodDays', ?, 'general')")) {
+            s.setString(1, String.valueOf(keep)); // Settings.set stores JSON.stringify(value)
+            s.executeUpdate();
+        }
+        for (Monitor m : monitors.values()) {
+            try (PreparedStatement s = db.prepareStatement("INSERT INTO monitor (id, name, type, url, `interval`, retry_interval, "
+                    + "maxretries, created_date) VALUES (?, ?, 'http', ?, ?, ?, ?, ?)")) {
+                s.setInt(1, m.id);
+                s.setString(2, m.name);
+                s.setString(3, "https://m" + m.id + ".kota.go.id");
+                s.setInt(4, m.interval(end));
+                s.setInt(5, m.interval(end));
+                s.setInt(6, m.maxRetries);
+                s.setString(7, m.created);
+                s.executeUpdate();
+            }
+            beats(db, m, Instant.parse(from), end);
+        }
+        prune(db, end, keep);
+        db.commit();
     }
 
     private void beats(Connection db, Monitor m, Instant from, Instant end) throws Exception {
@@ -233,9 +259,9 @@ final class KumaYear {
             p.executeBatch();
         }
         if (v2) {
-            try (PreparedStatement daily = db.prepareStatement("INSERT INTO stat_daily (monitor_id, timestamp, ping, up, down, ping_min, ping_max, extras) "
+            try (PreparedStatement daily = db.prepareStatement("INSERT INTO stat_daily (monitor_id, `timestamp`, ping, up, down, ping_min, ping_max, extras) "
                     + "VALUES (?, ?, 42, ?, ?, 42, 42, ?)");
-                 PreparedStatement hourly = db.prepareStatement("INSERT INTO stat_hourly (monitor_id, timestamp, ping, up, down, ping_min, ping_max, extras) "
+                 PreparedStatement hourly = db.prepareStatement("INSERT INTO stat_hourly (monitor_id, `timestamp`, ping, up, down, ping_min, ping_max, extras) "
                          + "VALUES (?, ?, 42, ?, ?, 42, 42, ?)")) {
                 for (Map.Entry<String, long[]> b : buckets.entrySet()) {
                     PreparedStatement p = b.getKey().startsWith("stat_daily") ? daily : hourly;
@@ -284,13 +310,13 @@ final class KumaYear {
                             + " ORDER BY time DESC LIMIT 100) AS limited_ids)");
                 }
                 long hourlyKept = now.minus(30, ChronoUnit.DAYS).truncatedTo(ChronoUnit.HOURS).getEpochSecond();
-                s.executeUpdate("DELETE FROM stat_hourly WHERE timestamp < " + hourlyKept);
+                s.executeUpdate("DELETE FROM stat_hourly WHERE `timestamp` < " + hourlyKept);
             }
             if (keep >= 1) {
                 s.executeUpdate("DELETE FROM heartbeat WHERE time < '" + SQLITE_NOW.format(now.minus(keep * 24L, ChronoUnit.HOURS)) + "'");
                 if (release == Release.V2) {
                     long dailyKept = now.minus(keep, ChronoUnit.DAYS).truncatedTo(ChronoUnit.DAYS).getEpochSecond();
-                    s.executeUpdate("DELETE FROM stat_daily WHERE timestamp < " + dailyKept);
+                    s.executeUpdate("DELETE FROM stat_daily WHERE `timestamp` < " + dailyKept);
                 }
             }
         }

@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * Uptime-monitor checks: the native CSV or XLSX ({@code monitor,time,status}, status up/down or
@@ -31,8 +32,14 @@ import java.util.Set;
 public final class HeartbeatConnector implements Connector {
 
     private static final Map<String, List<String>> FIELDS = new LinkedHashMap<>();
-    /** Options by format: a Prometheus answer of avg_over_time fractions says below which value a sample is down. */
-    private static final Map<String, Set<String>> OPTIONS = Map.of("prometheus", Set.of("down_below"));
+    /**
+     * Options by format: a Prometheus answer of avg_over_time fractions says below which value a
+     * sample is down; an Uptime Kuma 2.x on MariaDB is named by its url and reached as a user.
+     */
+    private static final Map<String, Set<String>> OPTIONS = Map.of("prometheus", Set.of("down_below"),
+            "uptime-kuma", Set.of("url", KumaMariaDb.USER, KumaMariaDb.PASSWORD_FILE, KumaMariaDb.PASSWORD_ENV));
+    /** What reaches the database but does not shape what is read: not part of the read settings. */
+    private static final Set<String> CREDENTIALS = Set.of(KumaMariaDb.USER, KumaMariaDb.PASSWORD_FILE, KumaMariaDb.PASSWORD_ENV);
     private static final Map<String, String> STATUS = Map.of("up", "up", "1", "up", "naik", "up",
             "down", "down", "0", "down", "turun", "down", "mati", "down");
 
@@ -50,6 +57,19 @@ public final class HeartbeatConnector implements Connector {
     @Override
     public Set<String> formats() {
         return Set.of("csv", "xlsx", "uptime-kuma", "prometheus");
+    }
+
+    @Override
+    public Set<String> options() {
+        Set<String> all = new TreeSet<>();
+        OPTIONS.values().forEach(all::addAll);
+        return all;
+    }
+
+    /** Uptime Kuma 2.x keeps its data in MariaDB as an alternative to SQLite. */
+    @Override
+    public String databaseFormat() {
+        return "uptime-kuma";
     }
 
     /** {@code .db}/{@code .sqlite} is an Uptime Kuma database, {@code .json} a Prometheus answer, else a table. */
@@ -73,12 +93,26 @@ public final class HeartbeatConnector implements Connector {
 
     @Override
     public void check(SourceSpec spec) throws SourceException {
-        String format = spec.format() != null ? spec.format() : defaultFormat(Path.of(spec.path()));
+        String format = spec.format() != null ? spec.format() : spec.url() != null ? databaseFormat() : defaultFormat(Path.of(spec.path()));
         for (String option : spec.options().keySet()) {
             if (!OPTIONS.getOrDefault(format, Set.of()).contains(option)) {
                 throw new SourceException(null, Messages.get("heartbeat.unknown_option", option));
             }
+            if (spec.url() == null && CREDENTIALS.contains(option)) {
+                throw new SourceException(null, Messages.get("heartbeat.kuma_db_only", option));
+            }
         }
+        if (spec.url() != null) {
+            KumaMariaDb.check(spec);
+        }
+    }
+
+    /** A database is read the same whoever reads it: the user and where the password lies do not count. */
+    @Override
+    public Map<String, Object> readSettings(SourceSpec spec, String format, ZoneId cityZone) {
+        Map<String, Object> settings = Connector.super.readSettings(spec, format, cityZone);
+        settings.keySet().removeAll(CREDENTIALS);
+        return settings;
     }
 
     @Override
@@ -93,7 +127,7 @@ public final class HeartbeatConnector implements Connector {
         List<String> notes = new ArrayList<>();
         try (HeartbeatWriter out = new HeartbeatWriter(ctx)) {
             Map<String, Object> details = switch (ctx.format()) {
-                case "uptime-kuma" -> UptimeKumaReader.load(ctx, out, read);
+                case "uptime-kuma" -> ctx.file() == null ? UptimeKumaReader.loadMariaDb(ctx, out, read) : UptimeKumaReader.load(ctx, out, read);
                 case "prometheus" -> PrometheusReader.load(ctx, out, read);
                 default -> loadTable(ctx, out, read, notes);
             };

@@ -83,6 +83,22 @@ final class UptimeKumaReader {
         }
     }
 
+    /** Kuma 2.x's MariaDB database ({@code url:}), read in one read-only transaction. */
+    static Map<String, Object> loadMariaDb(LoadContext ctx, HeartbeatWriter out, long[] read) throws SQLException, SourceException {
+        Connection kuma = KumaMariaDb.open(ctx.spec());
+        try {
+            return load(ctx, kuma, out, read);
+        } catch (SQLException e) {
+            // The warehouse's own errors are not the source's fault and pass on unchanged.
+            if (KumaMariaDb.fromDriver(e)) {
+                throw KumaMariaDb.readFailed(ctx.spec(), e);
+            }
+            throw e;
+        } finally {
+            KumaMariaDb.close(kuma);
+        }
+    }
+
     /** Any Kuma database already open (the SQLite copy, or MariaDB). */
     static Map<String, Object> load(LoadContext ctx, Connection kuma, HeartbeatWriter out, long[] read) throws SQLException, SourceException {
         Set<String> tables = tables(kuma);
@@ -104,7 +120,7 @@ final class UptimeKumaReader {
                 // (Kuma deletes them with their monitor).
                 try (PreparedStatement p = kuma.prepareStatement("SELECT id, monitor_id, status, time"
                         + (hasImportant ? ", important" : "") + " FROM heartbeat ORDER BY id");
-                     ResultSet r = p.executeQuery()) {
+                     ResultSet r = fetched(p).executeQuery()) {
                     while (r.next()) {
                         read[0]++;
                         if (!monitors.containsKey(r.getInt(2))) {
@@ -120,7 +136,7 @@ final class UptimeKumaReader {
                 String sql = "SELECT id, monitor_id, status, time" + (hasImportant ? ", important" : "") + " FROM heartbeat WHERE monitor_id = ?"
                         + (after == null ? "" : " AND time >= ?") + " ORDER BY time, id";
                 long afterMillis = after == null ? Long.MIN_VALUE : after.toInstant(ZoneOffset.UTC).toEpochMilli();
-                try (PreparedStatement p = kuma.prepareStatement(sql)) {
+                try (PreparedStatement p = fetched(kuma.prepareStatement(sql))) {
                     p.setInt(1, m.id());
                     if (after != null) {
                         // Text comparison on Kuma's own format, a second early: the exact cut is made in beat().
@@ -155,6 +171,12 @@ final class UptimeKumaReader {
             details.put("stat_rows", buckets);
         }
         return details;
+    }
+
+    /** A statement whose rows arrive a batch at a time: MariaDB's driver would otherwise hold a year of heartbeats at once. */
+    private static PreparedStatement fetched(PreparedStatement p) throws SQLException {
+        p.setFetchSize(KumaMariaDb.FETCH_ROWS);
+        return p;
     }
 
     /**
@@ -216,7 +238,7 @@ final class UptimeKumaReader {
                 }
                 try (PreparedStatement p = kuma.prepareStatement(
                         "SELECT monitor_id, `timestamp`, up, down, extras FROM " + table.getKey() + " ORDER BY monitor_id, `timestamp`");
-                     ResultSet r = p.executeQuery()) {
+                     ResultSet r = fetched(p).executeQuery()) {
                     while (r.next()) {
                         Monitor m = monitors.get(r.getInt(1));
                         if (m == null) {

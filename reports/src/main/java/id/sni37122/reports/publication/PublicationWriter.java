@@ -115,7 +115,10 @@ public final class PublicationWriter {
             p.setString(1, city.code());
             try (ResultSet r = p.executeQuery()) {
                 while (r.next()) {
-                    out.add(new Publication.SourceFile(r.getString("kind"), relative(Path.of(r.getString("path")), configDir),
+                    String path = r.getString("path");
+                    // A database source is named by its url (recorded without password), not a path.
+                    String shown = path.startsWith("jdbc:") ? path : relative(Path.of(path), configDir);
+                    out.add(new Publication.SourceFile(r.getString("kind"), shown,
                             r.getString("sha256"), r.getLong("size_bytes")));
                 }
             }
