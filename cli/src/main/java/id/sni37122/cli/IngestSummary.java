@@ -59,9 +59,8 @@ final class IngestSummary {
         StringBuilder sb = new StringBuilder();
         for (var e : byKind.entrySet()) {
             Kind k = e.getValue();
-            // The kind in words, with the config's own key beside it: "Katalog layanan (catalog)".
-            String kind = Messages.has("reports.kind." + e.getKey())
-                    ? Messages.get("reports.kind." + e.getKey()) + " (" + e.getKey() + ")" : e.getKey();
+            // The config's own key, and the kind in words: "catalog — Katalog layanan".
+            String kind = Messages.has("reports.kind." + e.getKey()) ? e.getKey() + " — " + Messages.get("reports.kind." + e.getKey()) : e.getKey();
             sb.append("  ").append(Messages.get("cli.ingest_line", kind, k.loaded, k.skipped, k.failed, k.read, k.kept, k.rejected))
                     .append('\n');
             // Per reason, its first row where editors and grep find it (file:line: reason), and how many there are.
