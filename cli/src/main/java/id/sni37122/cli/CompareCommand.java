@@ -61,7 +61,7 @@ final class CompareCommand implements Callable<Integer> {
         Console console = new Console(spec.commandLine().getOut(), spec.commandLine().getErr(), quiet);
         CompareInputs inputs;
         try {
-            inputs = CompareInputs.resolve(configs);
+            inputs = CompareInputs.resolve(configs, Main.languageOf(spec));
         } catch (ConfigException e) {
             console.problem(Messages.get("cli.config_error") + " " + e.located());
             return ExitCode.USAGE;

@@ -37,6 +37,7 @@ final class CompareInputs {
     String name;
     Path output;
     Double minCoverage;
+    private String language;
 
     /** A publication that is refused, or a province config that cannot be read: nothing is compared. */
     static final class InputException extends Exception {
@@ -45,8 +46,10 @@ final class CompareInputs {
         }
     }
 
-    static CompareInputs resolve(List<Path> arguments) throws InputException, ConfigException, IOException {
+    /** @param language {@code --lang}, which every city config is read in (its own {@code language:} is still checked); or null */
+    static CompareInputs resolve(List<Path> arguments, String language) throws InputException, ConfigException, IOException {
         CompareInputs inputs = new CompareInputs();
+        inputs.language = language;
         for (Path p : arguments) {
             inputs.add(p, true);
         }
@@ -66,7 +69,7 @@ final class CompareInputs {
                 }
                 province(p, root);
             } else {
-                CityConfig config = ConfigLoader.load(p);
+                CityConfig config = ConfigLoader.load(p, language);
                 configs.add(config);
                 shownAs.put(config.file(), p.toString());
             }

@@ -59,7 +59,9 @@ final class IngestSummary {
         StringBuilder sb = new StringBuilder();
         for (var e : byKind.entrySet()) {
             Kind k = e.getValue();
-            sb.append("  ").append(Messages.get("cli.ingest_line", e.getKey(), k.loaded, k.skipped, k.failed, k.read, k.kept, k.rejected))
+            // The config's own key, and the kind in words: "catalog — Katalog layanan".
+            String kind = Messages.has("reports.kind." + e.getKey()) ? e.getKey() + " — " + Messages.get("reports.kind." + e.getKey()) : e.getKey();
+            sb.append("  ").append(Messages.get("cli.ingest_line", kind, k.loaded, k.skipped, k.failed, k.read, k.kept, k.rejected))
                     .append('\n');
             // Per reason, its first row where editors and grep find it (file:line: reason), and how many there are.
             k.reasons.forEach((reason, n) -> sb.append("      ")

@@ -149,7 +149,7 @@ public final class Main implements Runnable {
         @Override
         public String[] getVersion() {
             return new String[] {"sni37122 " + version(),
-                    "SNI ISO 37122:2019, klausul 10 (indikator 10.1-10.4)",
+                    Messages.get("cli.version_standard"),
                     "DuckDB JDBC " + versions().getProperty("duckdb", "?"),
                     "Java " + System.getProperty("java.version")};
         }

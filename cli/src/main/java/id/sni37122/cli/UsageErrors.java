@@ -22,7 +22,7 @@ final class UsageErrors implements CommandLine.IParameterExceptionHandler {
     public int handleParseException(ParameterException ex, String[] args) {
         CommandLine cmd = ex.getCommandLine();
         PrintWriter err = cmd.getErr();
-        err.println(message(ex));
+        err.println(message(ex, List.of(args)));
         if (ex instanceof UnmatchedArgumentException u && !u.getSuggestions().isEmpty()) {
             err.println(Messages.get("cli.usage_suggest", String.join(", ", u.getSuggestions())));
         }
@@ -30,13 +30,23 @@ final class UsageErrors implements CommandLine.IParameterExceptionHandler {
         return ExitCode.USAGE;
     }
 
-    static String message(ParameterException ex) {
+    static String message(ParameterException ex, List<String> args) {
         if (ex instanceof UnmatchedArgumentException u) {
             List<String> unmatched = u.getUnmatched();
             return Messages.get("cli.usage_unmatched", String.join(" ", unmatched));
         }
         if (ex instanceof MissingParameterException m) {
+            // "-y" at the end without its year is a value left out, not a required option forgotten.
+            List<ArgSpec> valueless = m.getMissing().stream().filter(a -> a instanceof OptionSpec o && given(o, args)).toList();
+            if (!valueless.isEmpty()) {
+                OptionSpec o = (OptionSpec) valueless.get(0);
+                return Messages.get("cli.usage_no_value", o.longestName(), o.paramLabel());
+            }
             return Messages.get("cli.usage_missing", String.join(", ", m.getMissing().stream().map(UsageErrors::name).toList()));
+        }
+        if (ex.getArgSpec() == null && ex.getValue() != null && args.indexOf("help") >= 0
+                && args.indexOf(ex.getValue()) > args.indexOf("help")) {
+            return Messages.get("cli.usage_unknown_command", ex.getValue()); // "help nope": picocli's HelpCommand says it in English
         }
         if (ex instanceof OverwrittenOptionException o) {
             return Messages.get("cli.usage_twice", name(o.getOverwritten()));
@@ -46,6 +56,18 @@ final class UsageErrors implements CommandLine.IParameterExceptionHandler {
         }
         // Our own messages (e.g. a missing command) are already in the user's language.
         return ex.getMessage();
+    }
+
+    /** True when the option itself stands on the command line ({@code -y}, {@code --year}, {@code --year=}). */
+    private static boolean given(OptionSpec o, List<String> args) {
+        for (String a : args) {
+            for (String n : o.names()) {
+                if (a.equals(n) || a.startsWith(n + "=")) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     private static String name(ArgSpec arg) {

@@ -49,6 +49,27 @@ class CommandLineTest {
         CliRunner.Result english = CliRunner.run("--lang", "en", "rn");
         assertThat(english.err()).contains("Unknown argument: rn", "See 'sni37122 --help'.");
         assertThat(CliRunner.run("--lang", "fr", "--help").err()).contains("--lang fr");
+        // An option at the end without its value is not a forgotten required option.
+        assertThat(CliRunner.run("run", "-c", "kota.yaml", "-y").err()).contains("Opsi --year perlu nilai YEAR")
+                .doesNotContain("wajib", "Missing");
+        assertThat(CliRunner.run("--lang", "en", "run", "-c", "kota.yaml", "--wait").err()).contains("Option --wait needs a value SECONDS");
+        CliRunner.Result unknownHelp = CliRunner.run("help", "nope");
+        assertThat(unknownHelp.exitCode()).isEqualTo(ExitCode.USAGE);
+        assertThat(unknownHelp.err()).contains("Perintah tidak dikenal: nope").doesNotContain("Unknown subcommand");
+    }
+
+    @Test
+    void helpHasNoEnglishInIndonesianNorIndonesianInEnglish() {
+        for (String[] args : new String[][] {{"--help"}, {"help", "help"}, {"run", "--help"}, {"compare", "--help"}, {"--version"}}) {
+            String indonesian = CliRunner.run(args).out();
+            assertThat(indonesian).as(String.join(" ", args)).doesNotContain("The COMMAND", "Show ", "Print ", "Usage", "Options", "help message");
+            String[] inEnglish = new String[args.length + 2];
+            inEnglish[0] = "--lang";
+            inEnglish[1] = "en";
+            System.arraycopy(args, 0, inEnglish, 2, args.length);
+            assertThat(CliRunner.run(inEnglish).out()).as("--lang en " + String.join(" ", args))
+                    .doesNotContain("Pemakaian", "Opsi:", "Tampilkan", "klausul", "bantuan");
+        }
     }
 
     @Test
@@ -58,6 +79,12 @@ class CommandLineTest {
         CliRunner.Result r = CliRunner.run("validate", "--lang", "en", "-c", f.toString());
         assertThat(r.exitCode()).isEqualTo(ExitCode.USAGE);
         assertThat(r.err()).contains("tidak-ada.csv").doesNotContain("tidak ditemukan");
+        // compare reads each city's config in --lang too, so its mistakes are said in it.
+        Path bad = dir.resolve("salah.yaml");
+        Files.writeString(bad, "city: {code: uji, name: Kota Uji, timezone: Asia/Makassar}\nlanguage: id\nsumber: {}\n");
+        CliRunner.Result compared = CliRunner.run("compare", "--lang", "en", "-c", bad.toString(), "-c", f.toString());
+        assertThat(compared.exitCode()).isEqualTo(ExitCode.USAGE);
+        assertThat(compared.err()).contains("Invalid config", "unknown key 'sumber'").doesNotContain("tidak dikenal");
     }
 
     @Test

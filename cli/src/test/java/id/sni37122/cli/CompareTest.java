@@ -69,6 +69,19 @@ class CompareTest {
         CliRunner.Result r2 = CliRunner.run("compare", "-c", satu.toString(), "-c", dua.toString(), "-o", dir.resolve("b2").toString());
         assertThat(r2.exitCode()).as(r2.err()).isZero();
         assertThat(dir.resolve("b2/sni37122-gabungan-perbandingan-2023.xlsx")).exists();
+        // Where each city's figures come from, without the server's folders: the config's folder and name.
+        try (InputStream in = Files.newInputStream(dir.resolve("b2/sni37122-gabungan-perbandingan-2023.xlsx"));
+             Workbook book = WorkbookFactory.create(in)) {
+            List<String> origins = new java.util.ArrayList<>();
+            for (Row row : book.getSheet("Perbandingan")) {
+                row.forEach(c -> {
+                    if (c.toString().endsWith(".yaml")) {
+                        origins.add(c.toString());
+                    }
+                });
+            }
+            assertThat(origins).containsExactly("kotasatu/kota-uji.yaml", "kotadua/kota-uji.yaml");
+        }
         // The same city twice is a mistake to fix, not a silent merge.
         CliRunner.Result twice = CliRunner.run("compare", "-c", satu.toString(), "-c", satu.toString(), "-o", dir.resolve("b3").toString());
         assertThat(twice.exitCode()).isEqualTo(2);

@@ -4,11 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellType;
 import org.apache.poi.ss.usermodel.Row;
@@ -88,6 +91,31 @@ class WorkbookTest {
             Sheet portal = book.getSheet("10.1 Kunjungan portal data");
             Row share = rowStartingWith(portal, "Porsi hari yang memiliki data log");
             assertThat(share.getCell(1).getCellStyle().getDataFormatString()).isEqualTo("[$-421]0.0%");
+            // 10.2's shares per area are percentages too.
+            Sheet online2 = book.getSheet("10.2 Layanan daring");
+            Row areaHeader = rowStartingWith(online2, "Bidang layanan");
+            int shareColumn = -1;
+            for (Cell c : areaHeader) {
+                if (c.getStringCellValue().equals("Persen daring")) {
+                    shareColumn = c.getColumnIndex();
+                }
+            }
+            assertThat(online2.getRow(areaHeader.getRowNum() + 1).getCell(shareColumn).getCellStyle().getDataFormatString())
+                    .isEqualTo("[$-421]0.0%");
+            // A count beside hours keeps no decimals: 3 kunjungan, 2 layanan; 10.3's hours keep two.
+            assertThat(r101.getCell(4).getCellStyle().getDataFormatString()).isEqualTo("[$-421]#,##0\" kunjungan\"");
+            assertThat(r102.getCell(4).getCellStyle().getDataFormatString()).isEqualTo("[$-421]#,##0\" layanan\"");
+            assertThat(rowStartingWith(summary, "10.3").getCell(4).getCellStyle().getDataFormatString()).isEqualTo("[$-421]#,##0.00\" jam\"");
+            // Rejected rows, per reason and per file with the line to look at (access.log's line 11 is cut short).
+            Sheet quality = book.getSheet("Kualitas Data");
+            List<String> rejects = new ArrayList<>();
+            quality.forEach(row -> {
+                if (row.getCell(0) != null && row.getCell(0).toString().equals("access.log") && row.getCell(2) != null
+                        && row.getCell(2).getCellType() == CellType.NUMERIC && row.getCell(1).toString().startsWith("baris log terpotong")) {
+                    rejects.add((long) row.getCell(2).getNumericCellValue() + "|" + (row.getCell(3) == null ? "" : row.getCell(3).toString()));
+                }
+            });
+            assertThat(rejects).containsExactly("1|", "1|11"); // the reason's summary, then the file's row with its line
             // Rules are sentences on the summary, never key=value dumps.
             for (Row row : summary) {
                 for (Cell cell : row) {
@@ -97,6 +125,35 @@ class WorkbookTest {
                 }
             }
         }
+    }
+
+    @Test
+    void everyIndicatorSheetHasNativeChartsAndTrendsShowTheirPoints() throws Exception {
+        Path xlsx = runFixture("id");
+        int charts = 0;
+        try (InputStream in = Files.newInputStream(xlsx); Workbook book = WorkbookFactory.create(in)) {
+            for (Sheet sheet : book) {
+                if (sheet.getSheetName().matches("10\\.\\d .*")) {
+                    XSSFSheet s = (XSSFSheet) sheet;
+                    assertThat(s.getDrawingPatriarch()).as(sheet.getSheetName()).isNotNull();
+                    assertThat(s.getDrawingPatriarch().getCharts()).as(sheet.getSheetName()).isNotEmpty();
+                    charts += s.getDrawingPatriarch().getCharts().size();
+                }
+            }
+        }
+        List<String> lineCharts = new ArrayList<>();
+        try (ZipFile zip = new ZipFile(xlsx.toFile())) {
+            List<? extends ZipEntry> parts = zip.stream().filter(e -> e.getName().matches("xl/charts/chart\\d+\\.xml")).toList();
+            assertThat(parts).hasSize(charts); // charts as DrawingML parts, not pictures
+            for (ZipEntry e : parts) {
+                String xml = new String(zip.getInputStream(e).readAllBytes(), StandardCharsets.UTF_8);
+                if (xml.contains("<c:lineChart>")) {
+                    lineCharts.add(xml);
+                }
+            }
+        }
+        // 10.3's months as a line: its points have markers big enough to see (8 pt, not the default 5).
+        assertThat(lineCharts).isNotEmpty().allSatisfy(xml -> assertThat(xml).containsPattern("<c:marker><c:symbol val=\"circle\"/><c:size val=\"8\"/>"));
     }
 
     @Test
