@@ -17,7 +17,13 @@ import tools.jackson.databind.json.JsonMapper;
 @Command(name = "compute", mixinStandardHelpOptions = true, resourceBundle = "id.sni37122.cli.help", sortOptions = false)
 final class ComputeCommand extends CityCommand {
 
-    private static final JsonMapper JSON = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
+    /**
+     * Built on first use, not when the class loads: picocli makes an instance of every command to
+     * read its defaults, and building a mapper took 0,2 s of every start, {@code --version} too.
+     */
+    private static final class Json {
+        static final JsonMapper MAPPER = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
+    }
 
     @Option(names = {"-y", "--year"}, paramLabel = "YEAR", descriptionKey = "year")
     Integer year;
@@ -33,7 +39,7 @@ final class ComputeCommand extends CityCommand {
             p.save(runId, results);
             List<String> warnings = ResultWarnings.lines(config.city().name(), results);
             if (json) {
-                console.data(JSON.writeValueAsString(toJson(results)));
+                console.data(Json.MAPPER.writeValueAsString(toJson(results)));
                 warnings.forEach(console::problem); // stdout is the JSON; the warnings are in it and on stderr
             } else {
                 console.info(ResultTable.render(config.city().name(), results));

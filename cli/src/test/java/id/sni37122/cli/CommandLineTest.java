@@ -21,6 +21,11 @@ class CommandLineTest {
         CliRunner.Result version = CliRunner.run("--version");
         assertThat(version.exitCode()).isZero();
         assertThat(version.out()).contains("sni37122", "DuckDB");
+        // --version alone is answered before picocli; with another option, by picocli: the same lines.
+        CliRunner.Result throughPicocli = CliRunner.run("--lang", "id", "--version");
+        assertThat(throughPicocli.exitCode()).isZero();
+        assertThat(version.out()).isEqualTo(throughPicocli.out());
+        assertThat(CliRunner.run("-V").out()).isEqualTo(version.out());
         assertThat(CliRunner.run("run", "--help").exitCode()).isZero();
     }
 
