@@ -3,6 +3,7 @@ package id.sni37122.cli;
 import id.sni37122.connectors.FileOutcome;
 import id.sni37122.connectors.Ingestor;
 import id.sni37122.connectors.Messages;
+import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -32,7 +33,7 @@ final class IngestProgress implements Ingestor.Listener, AutoCloseable {
         this.totalBytes = Math.max(1, files.stream().mapToLong(f -> f.toFile().length()).sum());
         this.bar = draw ? new ProgressBarBuilder().setTaskName(Messages.get("cli.progress_task")).setInitialMax(totalBytes)
                 .setRenderer((state, width) -> line().render(width))
-                .setConsumer(new ConsoleProgressBarConsumer(System.err)).setUpdateIntervalMillis(250).build() : null;
+                .setConsumer(new FinishingConsumer(System.err)).setUpdateIntervalMillis(250).build() : null;
     }
 
     /** A line when a person is watching, else a listener that does nothing. */
@@ -68,6 +69,34 @@ final class IngestProgress implements Ingestor.Listener, AutoCloseable {
         if (bar != null) {
             bar.stepTo(totalBytes);
             bar.close();
+        }
+    }
+
+    /**
+     * The console line, which stays finished once closed: the library's refresh thread can still be
+     * drawing when the bar closes (its task is cancelled, not waited for), and a draw after the
+     * closing line end would print the line a second time below the first.
+     */
+    private static final class FinishingConsumer extends ConsoleProgressBarConsumer {
+        private boolean closed;
+
+        FinishingConsumer(PrintStream out) {
+            super(out);
+        }
+
+        @Override
+        public synchronized void accept(String rendered) {
+            if (!closed) {
+                super.accept(rendered);
+            }
+        }
+
+        @Override
+        public synchronized void close() {
+            if (!closed) {
+                closed = true;
+                super.close();
+            }
         }
     }
 }
