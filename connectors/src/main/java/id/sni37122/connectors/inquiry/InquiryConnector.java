@@ -85,10 +85,20 @@ public final class InquiryConnector implements Connector {
         };
     }
 
+    /** The zone local times are read in, as the file's read settings record it. */
+    @Override
+    public Map<String, Object> readSettings(SourceSpec spec, String format, ZoneId cityZone) {
+        return Connector.super.readSettings(spec, format, zone(spec, format, cityZone));
+    }
+
+    /** SP4N-LAPOR! is national: its exports write WIB unless the source says otherwise (SOURCES.md). */
+    private static ZoneId zone(SourceSpec spec, String format, ZoneId cityZone) {
+        return spec.zoneOr(format.equals("lapor") ? LAPOR_ZONE : cityZone);
+    }
+
     @Override
     public FileLoad load(LoadContext ctx) throws IOException, SQLException, SourceException {
-        // SP4N-LAPOR! is national: its exports write WIB unless the source says otherwise (SOURCES.md).
-        ZoneId zone = ctx.spec().zoneOr(ctx.format().equals("lapor") ? LAPOR_ZONE : ctx.city().zone());
+        ZoneId zone = zone(ctx.spec(), ctx.format(), ctx.city().zone());
         if (ctx.format().equals("responses")) {
             return FollowUps.load(ctx, zone);
         }

@@ -151,4 +151,20 @@ class LaporExportTest {
                 .containsExactly("4471001 | 3 | 2026-01-03 02:45:22", "4471001 | 4 | 2026-01-05 01:15:22");
         assertThat(query("SELECT count(*) FROM inquiry_followup WHERE ticket LIKE '%Siti%' OR ticket LIKE '%Andi%'")).containsExactly("0");
     }
+
+    @Test
+    void theReadSettingsRecordTheZoneTheTimesWereReadIn() throws Exception {
+        // A lapor file is read in WIB for this WITA city: the record says WIB, so that giving the source
+        // `timezone: Asia/Jakarta` later changes nothing, and giving it WITA reloads the file.
+        writeExport(dir.resolve("lapor.xlsx"));
+        load("lapor.xlsx", "lapor", null);
+        assertThat(query("SELECT json_extract_string(read_settings, '$.timezone') FROM source_file")).containsExactly("Asia/Jakarta");
+        assertThat(load("lapor.xlsx", "lapor", ZoneId.of("Asia/Jakarta")).status()).isEqualTo(FileOutcome.Status.SKIPPED);
+        FileOutcome wita = load("lapor.xlsx", "lapor", ZoneId.of("Asia/Makassar"));
+        assertThat(wita.status()).isEqualTo(FileOutcome.Status.REPLACED);
+        assertThat(wita.note()).contains("Asia/Jakarta", "Asia/Makassar");
+        // Follow-ups and a city's own export keep the city's zone unless the source names one.
+        assertThat(new InquiryConnector().readSettings(new SourceSpec("inquiries", "t.csv", dir, "responses", null, Map.of(), Map.of()),
+                "responses", CITY.zone())).containsEntry("timezone", "Asia/Makassar");
+    }
 }
