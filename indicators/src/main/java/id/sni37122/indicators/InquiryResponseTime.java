@@ -8,9 +8,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Duration;
 import java.time.LocalDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -18,11 +16,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.TreeMap;
-import java.util.TreeSet;
-import java.util.function.Function;
 import java.util.regex.Pattern;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * 10.3: the average response time, in days, to non-emergency inquiries. Response is the first
@@ -135,18 +131,17 @@ public final class InquiryResponseTime implements Indicator {
                 city.zone().getId(), city.code());
     }
 
-    /** One counted record: where it came from and how long the answer took (null: unanswered). */
-    private record Answer(String channel, String category, String agency, int month, Double hours, boolean byClosure,
-                          double openHours) {
-    }
-
     /** GeoReport v2's statuses and those real Open311 servers add: what each says about a request's last update. */
     static final Map<String, String> STATUSES = Map.of(
             "open", "open", "acknowledged", "open", "in_progress", "open",
             "closed", "closed", "fixed", "closed", "archived", "closed");
 
-    /** The moment a record was answered, and whether that moment is its closure. */
-    private record Response(LocalDateTime at, boolean byClosure) {
+    private static final String KINDS = SqlResource.load(InquiryResponseTime.class, "inquiry_kinds.sql");
+    private static final String FIGURES = SqlResource.load(InquiryResponseTime.class, "inquiry_response_time.sql");
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    /** One row of the SQL's figures: a section ("total", "month", "channel", ...) and what it holds. */
+    private record Figure(String label, Long n, Double hours, Double mean, Double median, Double p90, LocalDateTime at) {
     }
 
     @Override
@@ -168,105 +163,54 @@ public final class InquiryResponseTime implements Indicator {
         rules.note("response", "first response (the record's own, or the earliest follow-up at or after submission); "
                 + "closure when the source has no first response");
         rules.note("unanswered", "left out of numerator and denominator; reported with a lower bound up to the cut-off");
-        LocalDateTime cutoff;
-        try (PreparedStatement p = warehouse.prepareStatement(SqlResource.load(InquiryResponseTime.class, "inquiry_cutoff.sql"))) {
-            p.setString(1, city.code());
-            p.setString(2, city.zone().getId());
-            p.setInt(3, year);
-            try (ResultSet r = p.executeQuery()) {
-                r.next();
-                cutoff = r.getObject(1, LocalDateTime.class);
-            }
-        }
-        List<Answer> answers = new ArrayList<>();
-        Map<String, Long> byKind = new TreeMap<>();
-        Set<String> noResponseFiles = new TreeSet<>();
-        Set<String> followedUpFiles = new TreeSet<>();
-        Set<String> unknownStatuses = new TreeSet<>();
-        long followupsBefore = 0;
-        long byFollowup = 0;
-        try (PreparedStatement p = warehouse.prepareStatement(SqlResource.load(InquiryResponseTime.class, "inquiry_response_time.sql"))) {
-            p.setString(1, city.zone().getId());
-            p.setString(2, city.code());
-            p.setInt(3, year);
-            try (ResultSet r = p.executeQuery()) {
-                while (r.next()) {
-                    String kind = kindOf(kindRules, r.getString("kind"), r.getString("category"), r.getString("channel"),
-                            r.getString("format"));
-                    byKind.merge(kind, 1L, Long::sum);
-                    if (!countKinds.contains(kind)) {
-                        continue;
-                    }
-                    LocalDateTime submitted = r.getObject("submitted_at", LocalDateTime.class);
-                    LocalDateTime own = r.getObject("first_response_at", LocalDateTime.class);
-                    LocalDateTime followup = r.getObject("first_followup", LocalDateTime.class);
-                    LocalDateTime updated = r.getObject("updated_at", LocalDateTime.class);
-                    String meaning = null;
-                    if (updated != null) {
-                        String status = r.getString("status") == null ? "" : r.getString("status").strip().toLowerCase(Locale.ROOT);
-                        meaning = statuses.get(status);
-                        if (meaning == null) {
-                            unknownStatuses.add(status);
-                        }
-                    }
-                    Response response = response(own, followup, r.getObject("closed_at", LocalDateTime.class), updated, meaning);
-                    followupsBefore += r.getLong("followups_before");
-                    if (response != null && !response.byClosure() && response.at().equals(followup)) {
-                        byFollowup++;
-                    }
-                    if (r.getBoolean("no_response_columns")) {
-                        // Such a file is answered only through follow-ups; with none for any of its records it says nothing.
-                        String file = Path.of(r.getString("path")).getFileName().toString();
-                        (response == null ? noResponseFiles : followedUpFiles).add(file);
-                    }
-                    answers.add(new Answer(r.getString("channel"), r.getString("category"), r.getString("agency"), r.getInt("month"),
-                            response == null ? null : hours(submitted, response.at()), response != null && response.byClosure(),
-                            response == null ? hours(submitted, cutoff) : 0));
-                }
-            }
-        }
-        if (byKind.isEmpty()) {
+        Map<String, List<Figure>> figures = figures(warehouse, city, year, sorting(warehouse, city, kindRules), statuses, countKinds);
+        if (!figures.containsKey("kind")) {
             return Optional.empty();
         }
-        List<Answer> answered = answers.stream().filter(a -> a.hours() != null).toList();
-        long unanswered = answers.size() - answered.size();
-        double totalHours = answered.stream().mapToDouble(Answer::hours).sum();
-        double openHours = answers.stream().filter(a -> a.hours() == null).mapToDouble(Answer::openHours).sum();
-        long byClosure = answered.stream().filter(Answer::byClosure).count();
+        Figure total = figures.get("total").get(0);
+        Map<String, Long> counts = new LinkedHashMap<>();
+        figures.get("count").forEach(f -> counts.put(f.label(), f.n()));
+        long records = counts.get("records");
+        long unanswered = counts.get("unanswered");
+        long answered = total.n();
+        long byClosure = counts.get("by_closure");
+        double totalHours = total.hours() == null ? 0 : total.hours();
+        Double openHours = figures.get("open_hours").get(0).hours();
         Map<String, Object> details = new LinkedHashMap<>();
-        details.put("records", answers.size());
+        details.put("records", (int) records);
         details.put("unanswered", unanswered);
-        details.put("unanswered_share", answers.isEmpty() ? 0.0 : (double) unanswered / answers.size());
+        details.put("unanswered_share", records == 0 ? 0.0 : (double) unanswered / records);
         details.put("by_closure", byClosure);
-        details.put("by_followup", byFollowup);
+        details.put("by_followup", counts.get("by_followup"));
+        Map<String, Long> byKind = new TreeMap<>();
+        figures.get("kind").forEach(f -> byKind.put(f.label(), f.n()));
         details.put("excluded_emergency", byKind.getOrDefault("emergency", 0L));
         byKind.forEach((kind, n) -> details.put("kind_" + kind, n));
-        double[] sorted = answered.stream().mapToDouble(Answer::hours).sorted().toArray();
-        if (sorted.length > 0) {
-            details.put("median_days", percentile(sorted, 0.5) / 24);
-            details.put("p90_days", percentile(sorted, 0.9) / 24);
+        if (answered > 0) {
+            details.put("median_days", total.median());
+            details.put("p90_days", total.p90());
         }
-        if (!answers.isEmpty()) {
-            details.put("lower_bound_days", (totalHours + openHours) / answers.size() / 24);
+        if (records > 0) {
+            details.put("lower_bound_days", (totalHours + (openHours == null ? 0 : openHours)) / records / 24);
         }
+        LocalDateTime cutoff = figures.get("cutoff").get(0).at();
         if (cutoff != null) {
-            // Local wall-clock time: the report labels its zone (WIB, WITA, WIT).
-            details.put("cutoff", cutoff.atZone(ZoneOffset.UTC).withZoneSameInstant(city.zone()).toLocalDateTime());
+            details.put("cutoff", cutoff); // local wall-clock time: the report labels its zone (WIB, WITA, WIT)
         }
         List<String> warnings = new ArrayList<>();
-        noResponseFiles.removeAll(followedUpFiles);
-        if (!noResponseFiles.isEmpty()) {
-            details.put("no_response_files", String.join(", ", noResponseFiles));
+        List<Figure> noResponse = figures.getOrDefault("no_response_file", List.of());
+        if (!noResponse.isEmpty()) {
+            details.put("no_response_files", String.join(", ", noResponse.stream().map(Figure::label).toList()));
             warnings.add("warning.no_response_time");
         }
         if (unanswered > 0) {
             warnings.add("warning.unanswered");
         }
         if (byClosure > 0) {
-            warnings.add(byClosure == answered.size() ? "warning.all_by_closure" : "warning.by_closure");
+            warnings.add(byClosure == answered ? "warning.all_by_closure" : "warning.by_closure");
         }
-        if (followupsBefore > 0) {
-            details.put("followups_before_submission", followupsBefore);
+        if (counts.get("followups_before") > 0) {
+            details.put("followups_before_submission", counts.get("followups_before"));
             warnings.add("warning.followups_before_submission");
         }
         String unknownTickets = unknownTicketFollowups(warehouse, city);
@@ -274,39 +218,71 @@ public final class InquiryResponseTime implements Indicator {
             details.put("followups_unknown_ticket", unknownTickets);
             warnings.add("warning.followups_unknown_ticket");
         }
+        List<Figure> unknownStatuses = figures.getOrDefault("status_unknown", List.of());
         if (!unknownStatuses.isEmpty()) {
-            details.put("statuses_unknown", String.join(", ", unknownStatuses));
+            details.put("statuses_unknown", String.join(", ", unknownStatuses.stream().map(Figure::label).toList()));
             warnings.add("warning.statuses_unknown");
         }
         List<Breakdown> breakdowns = List.of(
-                monthly(answered),
-                group("by_channel", "channel", answered, Answer::channel),
-                group("by_category", "category", answered, Answer::category),
-                group("by_agency", "agency", answered, Answer::agency),
-                distribution(sorted));
-        Double value = value(totalHours, answered.size());
-        return Optional.of(new IndicatorResult(code(), city.code(), year, value, totalHours, answered.size(), "days",
+                new Breakdown("monthly", List.of("month", "answered", "mean_days", "median_days", "p90_days"),
+                        figures.get("month").stream().map(f -> Arrays.<Object>asList(Integer.parseInt(f.label()), f.n(), f.mean(),
+                                f.median(), f.p90())).toList(), new Breakdown.Chart(Breakdown.Chart.Type.LINE, "mean_days")),
+                group("by_channel", "channel", figures.get("channel")),
+                group("by_category", "category", figures.get("category")),
+                group("by_agency", "agency", figures.get("agency")),
+                new Breakdown("distribution", List.of("days", "answered"),
+                        figures.get("distribution").stream().map(f -> List.<Object>of(f.label(), f.n())).toList(),
+                        new Breakdown.Chart(Breakdown.Chart.Type.BAR, "answered")));
+        return Optional.of(new IndicatorResult(code(), city.code(), year, value(totalHours, answered), totalHours, answered, "days",
                 rules.used(), breakdowns, details, warnings));
     }
 
-    /**
-     * The first response: the record's own or its earliest follow-up, whichever is first; else its
-     * closure; else, for a source that keeps only a last update (Open311), that update when the status
-     * table says the status is a response or a closure.
-     */
-    private static Response response(LocalDateTime own, LocalDateTime followup, LocalDateTime closed, LocalDateTime updated,
-                                     String statusMeaning) {
-        LocalDateTime first = own == null ? followup : followup == null || own.isBefore(followup) ? own : followup;
-        if (first == null && "response".equals(statusMeaning)) {
-            first = updated;
+    /** Each category, channel and format without a kind of its own, sorted into a kind by the rules: as JSON for the SQL. */
+    private static String sorting(Connection warehouse, CityContext city, List<KindRule> kindRules) throws SQLException {
+        List<Map<String, String>> sorted = new ArrayList<>();
+        try (PreparedStatement p = warehouse.prepareStatement(KINDS)) {
+            p.setString(1, city.code());
+            try (ResultSet r = p.executeQuery()) {
+                while (r.next()) {
+                    Map<String, String> row = new LinkedHashMap<>();
+                    row.put("category", r.getString("category"));
+                    row.put("channel", r.getString("channel"));
+                    row.put("format", r.getString("format"));
+                    row.put("counted_as", kindOf(kindRules, null, row.get("category"), row.get("channel"), row.get("format")));
+                    sorted.add(row);
+                }
+            }
         }
-        if (first != null) {
-            return new Response(first, false);
+        return JSON.writeValueAsString(sorted);
+    }
+
+    /** The SQL's figures by section, in its order. */
+    private static Map<String, List<Figure>> figures(Connection warehouse, CityContext city, int year, String sorting,
+                                                     Map<String, String> statuses, List<String> countKinds) throws SQLException {
+        Map<String, List<Figure>> out = new LinkedHashMap<>();
+        try (PreparedStatement p = warehouse.prepareStatement(FIGURES)) {
+            p.setString(1, city.zone().getId());
+            p.setString(2, city.code());
+            p.setInt(3, year);
+            p.setString(4, sorting);
+            p.setString(5, JSON.writeValueAsString(statuses.entrySet().stream()
+                    .map(e -> Map.of("status", e.getKey(), "meaning", e.getValue())).toList()));
+            p.setString(6, JSON.writeValueAsString(countKinds));
+            try (ResultSet r = p.executeQuery()) {
+                while (r.next()) {
+                    out.computeIfAbsent(r.getString("section"), k -> new ArrayList<>()).add(new Figure(r.getString("label"),
+                            r.getObject("n") == null ? null : r.getLong("n"), (Double) r.getObject("hours"), (Double) r.getObject("mean_days"),
+                            (Double) r.getObject("median_days"), (Double) r.getObject("p90_days"), r.getObject("moment", LocalDateTime.class)));
+                }
+            }
         }
-        if (closed == null && "closed".equals(statusMeaning)) {
-            closed = updated;
-        }
-        return closed == null ? null : new Response(closed, true);
+        return out;
+    }
+
+    private static Breakdown group(String key, String category, List<Figure> groups) {
+        return new Breakdown(key, List.of(category, "answered", "mean_days", "median_days", "p90_days"),
+                (groups == null ? List.<Figure>of() : groups).stream()
+                        .map(f -> List.<Object>of(f.label(), f.n(), f.mean(), f.median(), f.p90())).toList(), null);
     }
 
     /** The config's status table over the defaults: each status is open, response or closed. */
@@ -338,59 +314,5 @@ public final class InquiryResponseTime implements Indicator {
             }
         }
         return files.isEmpty() ? null : String.join("; ", files);
-    }
-
-    private static double hours(LocalDateTime from, LocalDateTime to) {
-        return Duration.between(from, to).toSeconds() / 3600.0;
-    }
-
-    /** Linear interpolation between closest ranks, as spreadsheets compute PERCENTILE. */
-    static double percentile(double[] sorted, double p) {
-        double rank = p * (sorted.length - 1);
-        int lo = (int) Math.floor(rank);
-        int hi = (int) Math.ceil(rank);
-        return sorted[lo] + (sorted[hi] - sorted[lo]) * (rank - lo);
-    }
-
-    private static Breakdown monthly(List<Answer> answered) {
-        List<List<Object>> rows = new ArrayList<>();
-        for (int m = 1; m <= 12; m++) {
-            int month = m;
-            double[] h = answered.stream().filter(a -> a.month() == month).mapToDouble(Answer::hours).sorted().toArray();
-            rows.add(h.length == 0 ? Arrays.asList(m, 0L, null, null, null)
-                    : Arrays.asList(m, (long) h.length, Arrays.stream(h).sum() / h.length / 24, percentile(h, 0.5) / 24, percentile(h, 0.9) / 24));
-        }
-        return new Breakdown("monthly", List.of("month", "answered", "mean_days", "median_days", "p90_days"), rows,
-                new Breakdown.Chart(Breakdown.Chart.Type.LINE, "mean_days"));
-    }
-
-    private static Breakdown group(String key, String category, List<Answer> answered, Function<Answer, String> by) {
-        Map<String, List<Double>> groups = new TreeMap<>();
-        answered.forEach(a -> groups.computeIfAbsent(by.apply(a) == null ? "-" : by.apply(a), g -> new ArrayList<>()).add(a.hours()));
-        List<List<Object>> rows = new ArrayList<>();
-        groups.forEach((g, h) -> {
-            double[] s = h.stream().mapToDouble(Double::doubleValue).sorted().toArray();
-            rows.add(List.of(g, (long) s.length, Arrays.stream(s).sum() / s.length / 24, percentile(s, 0.5) / 24, percentile(s, 0.9) / 24));
-        });
-        return new Breakdown(key, List.of(category, "answered", "mean_days", "median_days", "p90_days"), rows, null);
-    }
-
-    /** How many answers took under 1 day, 1-3, 3-7, 7-14 and 14 days or more. */
-    private static Breakdown distribution(double[] sortedHours) {
-        double[] edges = {0, 1, 3, 7, 14};
-        String[] labels = {"< 1", "1-3", "3-7", "7-14", ">= 14"};
-        long[] counts = new long[labels.length];
-        for (double h : sortedHours) {
-            int i = edges.length - 1;
-            while (h / 24 < edges[i]) {
-                i--;
-            }
-            counts[i]++;
-        }
-        List<List<Object>> rows = new ArrayList<>();
-        for (int i = 0; i < labels.length; i++) {
-            rows.add(List.of(labels[i], counts[i]));
-        }
-        return new Breakdown("distribution", List.of("days", "answered"), rows, new Breakdown.Chart(Breakdown.Chart.Type.BAR, "answered"));
     }
 }
