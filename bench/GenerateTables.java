@@ -17,7 +17,11 @@ import org.apache.poi.xssf.streaming.SXSSFWorkbook;
  * a complaint export (CSV, the columns a city's own system writes, complainants' name, phone and
  * NIK included, times in the city's zone) and a service catalogue (XLSX with shared strings and
  * real date cells, as Excel saves it, under a two-row title).
+ * A complaint export can also be a workbook (complaints-xlsx), as SP4N-LAPOR! writes one: every
+ * report's title and text are shared strings, so that its shared strings are far larger than the
+ * columns a load reads.
  * Usage: java -cp cli/target/sni37122.jar bench/GenerateTables.java complaints FILE ROWS
+ *        java -cp cli/target/sni37122.jar bench/GenerateTables.java complaints-xlsx FILE ROWS
  *        java -cp cli/target/sni37122.jar bench/GenerateTables.java catalogue FILE ROWS [inline]
  */
 public class GenerateTables {
@@ -33,6 +37,8 @@ public class GenerateTables {
         Random r = new Random(37122);
         if (args[0].equals("complaints")) {
             complaints(file, rows, r);
+        } else if (args[0].equals("complaints-xlsx")) {
+            complaintsWorkbook(file, rows, r);
         } else {
             catalogue(file, rows, r, !(args.length > 3 && args[3].equals("inline")));
         }
@@ -52,6 +58,37 @@ public class GenerateTables {
                         + AGENCIES[r.nextInt(AGENCIES.length)] + "," + (closed ? "Selesai" : "Proses") + ","
                         + TIME.format(response) + "," + (closed ? TIME.format(response.plusHours(r.nextInt(72))) : "") + "\n");
             }
+        }
+    }
+
+    static void complaintsWorkbook(Path file, int rows, Random r) throws Exception {
+        try (SXSSFWorkbook wb = new SXSSFWorkbook(null, 100, true, true); OutputStream out = Files.newOutputStream(file)) {
+            Sheet sheet = wb.createSheet("Laporan");
+            sheet.createRow(0).createCell(0).setCellValue("Laporan Pengaduan SP4N-LAPOR!");
+            String[] head = {"Tracking ID", "Tanggal Laporan Masuk", "Waktu Laporan Masuk", "Judul Laporan", "Isi Laporan", "Nama Pelapor",
+                    "Klasifikasi Laporan", "Kategori", "Sumber Laporan", "Instansi Terdisposisi", "Status Laporan"};
+            Row h = sheet.createRow(2);
+            for (int c = 0; c < head.length; c++) {
+                h.createCell(c).setCellValue(head[c]);
+            }
+            LocalDateTime start = LocalDateTime.of(2023, 1, 1, 0, 0);
+            String words = "jalan rusak di depan sekolah mohon segera diperbaiki karena membahayakan pengendara motor dan anak anak ";
+            for (int i = 1; i <= rows; i++) {
+                LocalDateTime submitted = start.plusSeconds(r.nextInt(365 * 86_400));
+                Row row = sheet.createRow(2 + i);
+                row.createCell(0).setCellValue("LPR" + (1_000_000 + i));
+                row.createCell(1).setCellValue(submitted.toLocalDate().toString());
+                row.createCell(2).setCellValue(submitted.toLocalTime().toString());
+                row.createCell(3).setCellValue("Laporan nomor " + i);
+                row.createCell(4).setCellValue(i + " " + words.repeat(8));
+                row.createCell(5).setCellValue("Pelapor " + i);
+                row.createCell(6).setCellValue(r.nextInt(10) < 7 ? "Pengaduan" : "Aspirasi");
+                row.createCell(7).setCellValue(CATEGORIES[r.nextInt(CATEGORIES.length)]);
+                row.createCell(8).setCellValue(CHANNELS[r.nextInt(CHANNELS.length)]);
+                row.createCell(9).setCellValue(AGENCIES[r.nextInt(AGENCIES.length)]);
+                row.createCell(10).setCellValue(r.nextInt(10) < 8 ? "Selesai" : "Proses");
+            }
+            wb.write(out);
         }
     }
 

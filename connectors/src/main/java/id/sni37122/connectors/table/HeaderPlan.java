@@ -14,7 +14,7 @@ import java.util.Map;
  * @param fields        native field to the header read for it
  * @param personal      headers left because they hold personal data or free text (never read)
  * @param unused        the other headers no field reads
- * @param looksLikeTime unused or personal headers that look like a date, time, response or closure
+ * @param looksLikeTime unused or personal headers that look like a date, time, response or closure (not free text)
  */
 public record HeaderPlan(long line, Map<String, String> fields, List<String> personal, List<String> unused,
                          List<String> looksLikeTime) {
@@ -23,6 +23,9 @@ public record HeaderPlan(long line, Map<String, String> fields, List<String> per
     static final List<String> PERSONAL = List.of("nama", "name", "pelapor", "pengadu", "telepon", "telp", "tlp", "hp", "ponsel",
             "phone", "whatsapp", "wa", "nik", "ktp", "kk", "email", "e mail", "alamat", "address", "isi", "uraian", "deskripsi",
             "description", "keterangan", "judul", "pesan", "komentar", "ip");
+    /** Words of headers that hold free text: "Isi Tindak Lanjut" is what was answered, never when. */
+    static final List<String> FREE_TEXT = List.of("isi", "uraian", "deskripsi", "description", "keterangan", "judul", "pesan",
+            "komentar");
     /** Words of headers that carry a moment: a submission, a response or a closure. */
     static final List<String> TIME = List.of("tanggal", "tgl", "waktu", "jam", "date", "time", "respon", "respons", "tanggap",
             "tanggapan", "tindak lanjut", "selesai", "closed", "response", "balas", "dibalas", "jawab", "dijawab", "updated");
@@ -38,7 +41,7 @@ public record HeaderPlan(long line, Map<String, String> fields, List<String> per
             }
             // The catalogue's "Nama Layanan" is read as a field above; left over, a name column is a person's.
             (hasWord(h, PERSONAL) ? personal : unused).add(h);
-            if (hasWord(h, TIME)) {
+            if (hasWord(h, TIME) && !hasWord(h, FREE_TEXT)) {
                 time.add(h);
             }
         }

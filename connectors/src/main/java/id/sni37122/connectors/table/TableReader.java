@@ -108,7 +108,7 @@ public final class TableReader {
                     continue;
                 }
                 TableRows rows = new TableRows(file, options, rejects, consumer, false);
-                workbook.rows(sheet).read(rows);
+                workbook.rows(sheet, options).read(rows);
                 if (rows.header() == null) {
                     firstError = firstError != null ? firstError : rows.noHeader();
                     continue;

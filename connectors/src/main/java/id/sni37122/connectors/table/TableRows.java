@@ -53,6 +53,11 @@ final class TableRows implements RowSource.Sink {
         return header;
     }
 
+    /** The 0-based columns the header maps to fields, once it is found. */
+    int[] columnsRead() {
+        return columns.clone();
+    }
+
     /** Data rows seen: given to the consumer or rejected here. */
     long rowsRead() {
         return delivered + rejected;

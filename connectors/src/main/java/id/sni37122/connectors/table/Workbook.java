@@ -12,8 +12,11 @@ interface Workbook extends AutoCloseable {
     /** Every sheet, in the workbook's order. */
     List<Sheet> sheets();
 
-    /** One sheet's rows, merged cells filled with their merged value. */
-    RowSource rows(Sheet sheet);
+    /**
+     * One sheet's rows, merged cells filled with their merged value. {@code options} say which
+     * header will be looked for: a reader may use them to hold only what the load will read.
+     */
+    RowSource rows(Sheet sheet, TableOptions options);
 
     @Override
     void close();

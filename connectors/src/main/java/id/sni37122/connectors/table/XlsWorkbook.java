@@ -45,7 +45,7 @@ final class XlsWorkbook implements Workbook {
     }
 
     @Override
-    public RowSource rows(Sheet sheet) {
+    public RowSource rows(Sheet sheet, TableOptions options) {
         return new RowSource() {
             @Override
             public void read(Sink sink) throws SQLException, SourceException {

@@ -53,7 +53,7 @@ final class XlsxSheetHandler extends DefaultHandler {
         return null;
     }
 
-    private final List<String> strings;
+    private final XlsxStrings strings;
     private final StylesTable styles;
     private final boolean date1904;
     private final boolean recalculateOnLoad;
@@ -88,7 +88,7 @@ final class XlsxSheetHandler extends DefaultHandler {
         }
     }
 
-    XlsxSheetHandler(List<String> strings, StylesTable styles, boolean date1904, boolean recalculateOnLoad,
+    XlsxSheetHandler(XlsxStrings strings, StylesTable styles, boolean date1904, boolean recalculateOnLoad,
                      List<CellRangeAddress> merged, RowSource.Sink sink) {
         this.strings = strings;
         this.styles = styles;
@@ -182,7 +182,7 @@ final class XlsxSheetHandler extends DefaultHandler {
         }
         String t = type == null ? "n" : type;
         return switch (t) {
-            case "s" -> strings.get(Integer.parseInt(v.strip()));
+            case "s" -> strings.cell(Integer.parseInt(v.strip()));
             case "b" -> "1".equals(v.strip()) || "true".equalsIgnoreCase(v.strip());
             case "n" -> number(v);
             default -> v; // str, inlineStr, e (an error such as #N/A), d (ISO 8601 text)

@@ -158,4 +158,53 @@ class XlsxTablesTest {
         assertThat(tables.read(file, catalog)).extracting(r -> r.text("code") + " " + r.text("agency")).containsExactly("A-1 DPMPTSP", "A-2 DPMPTSP");
         assertThat(tables.read.notes()).anySatisfy(n -> assertThat(n).contains("'Arsip'"));
     }
+
+    @Test
+    void aLargeWorkbookHoldsOnlyTheStringsOfTheColumnsRead() throws Exception {
+        // Under a title, a complaint-like table: the names and report texts are shared strings nobody reads.
+        // One agency is merged down two rows; one row's agency is merged across from the name column, so its
+        // value sits in a column no field reads and must still be held.
+        Path file = write("besar.xlsx", wb -> {
+            Sheet sheet = wb.createSheet("Data");
+            sheet.createRow(0).createCell(0).setCellValue("DAFTAR LAYANAN");
+            Row h = sheet.createRow(2);
+            String[] head = {"Kode", "Nama Pelapor", "Perangkat Daerah", "Isi Laporan", "Daring"};
+            for (int c = 0; c < head.length; c++) {
+                h.createCell(c).setCellValue(head[c]);
+            }
+            for (int i = 0; i < 40; i++) {
+                Row row = sheet.createRow(3 + i);
+                row.createCell(0).setCellValue("L-" + i);
+                row.createCell(1).setCellValue("Pelapor Rahasia " + i);
+                if (i != 5 && i != 20) {
+                    row.createCell(2).setCellValue(i % 2 == 0 ? "Dinas PUPR" : "Diskominfo");
+                }
+                row.createCell(3).setCellValue("Isi laporan panjang nomor " + i);
+                row.createCell(4).setCellValue(i % 3 == 0 ? "Ya" : "Tidak");
+            }
+            sheet.addMergedRegion(new CellRangeAddress(7, 8, 2, 2)); // rows 8-9: agency of row 8 (i = 4) over i = 5
+            sheet.addMergedRegion(new CellRangeAddress(23, 23, 1, 2)); // i = 20: merged across from the name column
+            sheet.getRow(23).getCell(1).setCellValue("Dinas Perhubungan");
+        });
+        List<String> whole = read(file, Long.MAX_VALUE, 40);
+        List<String> selective = read(file, 0, 0);
+        assertThat(selective).isEqualTo(whole).hasSize(40).contains("L-5 | Dinas PUPR | Tidak", "L-20 | Dinas Perhubungan | Tidak");
+        try (XlsxWorkbook wb = XlsxWorkbook.open(file, 0)) {
+            wb.rows(wb.sheets().get(0), catalog).read((line, cells) -> true);
+            // Title, header (5), codes (40), two agencies, the merged one, Ya/Tidak: none of the 40 names or texts.
+            assertThat(wb.heldStrings()).isEqualTo(1 + 5 + 40 + 2 + 1 + 2);
+        }
+    }
+
+    /** "code | agency | online" per data row, read with shared strings held whole up to {@code wholeBytes}. */
+    private List<String> read(Path file, long wholeBytes, int atLeastHeld) throws Exception {
+        List<String> out = new java.util.ArrayList<>();
+        try (XlsxWorkbook wb = XlsxWorkbook.open(file, wholeBytes)) {
+            TableRows rows = new TableRows(file, catalog, (line, column, reason, detail) -> { }, row ->
+                    out.add(row.text("code") + " | " + row.text("agency") + " | " + row.text("online")), false);
+            wb.rows(wb.sheets().get(0), catalog).read(rows);
+            assertThat(wb.heldStrings()).isGreaterThanOrEqualTo(atLeastHeld);
+        }
+        return out;
+    }
 }
