@@ -227,6 +227,11 @@ final class Pipeline implements AutoCloseable {
         return years;
     }
 
+    /** Closes the warehouse (its file is then complete on disk) while the run lock is still held. */
+    void closeWarehouse() throws SQLException {
+        warehouse.close();
+    }
+
     @Override
     public void close() throws SQLException, IOException {
         try {

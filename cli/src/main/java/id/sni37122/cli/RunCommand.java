@@ -44,9 +44,6 @@ final class RunCommand extends CityCommand {
         if (whole && nothingNew(config, check, command, started)) {
             return ExitCode.OK;
         }
-        List<Path> written = List.of();
-        List<IndicatorResult> results = List.of();
-        int exit;
         try (Pipeline p = Pipeline.open(config, options.waitSeconds)) {
             if (whole) {
                 NightlyStamp.forget(config); // written again only if this run ends well
@@ -61,7 +58,9 @@ final class RunCommand extends CityCommand {
             console.info(Messages.get("cli.ingest_header", config.city().name()));
             console.info(IngestSummary.render(ingest));
             ingest.errors().forEach(e -> console.problem(Messages.get("cli.source_error") + " " + e));
-            exit = ingest.errors().isEmpty() ? ExitCode.OK : ExitCode.FAILED;
+            int exit = ingest.errors().isEmpty() ? ExitCode.OK : ExitCode.FAILED;
+            List<IndicatorResult> results = List.of();
+            List<Path> written = List.of();
             List<String> warnings = List.of();
             if (compute) {
                 results = p.compute(year);
@@ -95,13 +94,15 @@ final class RunCommand extends CityCommand {
                     + " rows_loaded=" + ingest.rowsLoaded() + " rows_rejected=" + ingest.rowsRejected() + " results=" + results.size();
             p.finishRun(runId, exit, ingest, warnings.size() + crossed.size(), String.join("; ", ingest.errors()));
             RunLog.append(config, command, exit, Duration.ofNanos(System.nanoTime() - started), summary);
+            // Stamped once the warehouse is closed (its file's size and time are part of what the
+            // next run compares) and before the run lock is let go (no other run is under way).
+            int thisYear = Year.now(config.city().zone()).getValue();
+            if (whole && exit == ExitCode.OK && !results.isEmpty() && results.stream().allMatch(r -> r.year() < thisYear)) {
+                p.closeWarehouse();
+                NightlyStamp.write(config, check.files, year, written);
+            }
+            return exit;
         }
-        // Stamped once the warehouse is closed: its file's size and time are part of what the next run compares.
-        int thisYear = Year.now(config.city().zone()).getValue();
-        if (whole && exit == ExitCode.OK && !results.isEmpty() && results.stream().allMatch(r -> r.year() < thisYear)) {
-            NightlyStamp.write(config, check.files, year, written);
-        }
-        return exit;
     }
 
     /**
