@@ -52,7 +52,10 @@ final class DatabaseIngest {
         boolean usable = true;
         try {
             long fileId = Ingestor.nextFileId(c);
-            if (status == FileOutcome.Status.REPLACED) {
+            // Read otherwise now, the database is read again whole; what it no longer holds stays.
+            List<Long> rereading = status == FileOutcome.Status.REPLACED && connector.accumulates(format)
+                    ? ingestor.currentLoads(c, spec.kind(), List.of(shown)) : List.of();
+            if (status == FileOutcome.Status.REPLACED && rereading.isEmpty()) {
                 ingestor.removeVersions(c, spec.kind(), List.of(shown), fileId);
             }
             FileLoad load;
@@ -61,7 +64,7 @@ final class DatabaseIngest {
             long rejected;
             try (Rejects rejects = new Rejects(c, fileId)) {
                 load = connector.load(new LoadContext(c, ingestor.city, spec, null, format, fileId, rejects,
-                        ingestor.rules.getOrDefault(spec.kind(), Map.of()), ingestor.visitorSecret));
+                        ingestor.rules.getOrDefault(spec.kind(), Map.of()), ingestor.visitorSecret, 0, 0, 0, rereading));
                 rejects.flush();
                 reasons = Map.copyOf(rejects.byReason());
                 examples = List.copyOf(rejects.examples());
@@ -76,6 +79,7 @@ final class DatabaseIngest {
                 c.rollback();
                 return outcome(FileOutcome.Status.SKIPPED, load, 0, Map.of(), List.of(), null, null);
             }
+            Ingestor.supersede(c, rereading, fileId);
             ingestor.insertSourceFile(c, new Ingestor.SourceFileRow(fileId, spec.kind(), format, shown, identity(settings), 0, runId,
                     load.rowsRead(), load.rowsLoaded(), rejected, JSON.writeValueAsString(load.details()), 0, 0,
                     accumulates ? earlier.fileId() : null, settings));
@@ -83,6 +87,8 @@ final class DatabaseIngest {
             List<String> notes = new ArrayList<>();
             if (accumulates) {
                 notes.add(Messages.get("connectors.history_kept", shown, load.rowsLoaded()));
+            } else if (!rereading.isEmpty()) {
+                notes.add(Messages.get("connectors.reread_history_kept", shown, changed, Ingestor.keptRows(load)));
             } else if (status == FileOutcome.Status.REPLACED) {
                 notes.add(Messages.get("connectors.database_settings_changed", shown, changed));
             } else if (load.rowsRead() == 0) {

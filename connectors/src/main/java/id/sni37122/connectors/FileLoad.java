@@ -14,6 +14,12 @@ import java.util.Map;
  */
 public record FileLoad(long rowsRead, long rowsLoaded, Map<String, Object> details, List<String> notes) {
 
+    /**
+     * The detail in which a connector reading a source again whole ({@link LoadContext#rereading()})
+     * counts the earlier loads' rows it kept because the source no longer holds them.
+     */
+    public static final String KEPT_FROM_EARLIER = "kept_from_earlier_loads";
+
     public FileLoad {
         details = details == null ? Map.of() : details;
         notes = notes == null ? List.of() : List.copyOf(notes);

@@ -116,6 +116,8 @@ public final class Ingestor {
         long startLine = 0;
         // Why loaded rows are replaced, in words; null while nothing says they must be.
         String reason = reloadAsked ? Messages.get("connectors.reload_asked", file) : null;
+        // The same in a few words, for a source that accumulates and is read again without losing its history.
+        String why = reloadAsked ? "--reload" : null;
         List<String> replacedPaths = new ArrayList<>(List.of(path));
         Future<String> shaLater;
         boolean log = connector.appendable(format); // one record per line: logs grow, rotate and get compressed
@@ -161,6 +163,7 @@ public final class Ingestor {
                                 null, note, null);
                     }
                     reason = Messages.get("connectors.settings_changed", file, changed);
+                    why = changed;
                 }
                 if (same != null) {
                     replacedPaths.add(same.path);
@@ -190,6 +193,7 @@ public final class Ingestor {
                 String changed = earlier.changesTo(settings, format);
                 if (changed != null) {
                     reason = Messages.get("connectors.settings_changed", file, changed);
+                    why = changed;
                 }
             }
             if (continues != null && reason == null) {
@@ -226,9 +230,13 @@ public final class Ingestor {
         try {
             // The first statement opens the transaction, so appenders used by the connector join it.
             long fileId = nextFileId(c);
+            // Read again whole, a source that prunes its own history keeps what it no longer holds: the connector
+            // replaces the earlier loads' rows only where the source still has them.
+            List<Long> rereading = status == FileOutcome.Status.REPLACED && chain == null && connector.accumulates(format)
+                    ? currentLoads(c, spec.kind(), replacedPaths) : List.of();
             if (status == FileOutcome.Status.REPLACED && chain != null) {
                 removeChain(c, chain, fileId); // other days under the same name keep their rows
-            } else if (status == FileOutcome.Status.REPLACED) {
+            } else if (status == FileOutcome.Status.REPLACED && rereading.isEmpty()) {
                 removeVersions(c, spec.kind(), replacedPaths, fileId);
             }
             FileLoad load;
@@ -237,7 +245,7 @@ public final class Ingestor {
             long rejected;
             try (Rejects rejects = new Rejects(c, fileId)) {
                 load = connector.load(new LoadContext(c, city, spec, file, format, fileId, rejects,
-                        rules.getOrDefault(spec.kind(), Map.of()), visitorSecret, startOffset, startLine, size));
+                        rules.getOrDefault(spec.kind(), Map.of()), visitorSecret, startOffset, startLine, size, rereading));
                 rejects.flush();
                 reasons = Map.copyOf(rejects.byReason());
                 examples = List.copyOf(rejects.examples());
@@ -249,6 +257,7 @@ public final class Ingestor {
                 return failed(spec, file, format, NothingLoaded.error(file, format, load, reasons, examples));
             }
             sha = hashOf(shaLater);
+            supersede(c, rereading, fileId);
             insertSourceFile(c, new SourceFileRow(fileId, spec.kind(), format, path, sha, size, runId, load.rowsRead(), load.rowsLoaded(),
                     rejected, JSON.writeValueAsString(load.details()), startOffset, startLine,
                     status == FileOutcome.Status.APPENDED ? earlier.fileId : null, settings));
@@ -264,6 +273,8 @@ public final class Ingestor {
             List<String> notes = new ArrayList<>();
             if (accumulates) {
                 notes.add(Messages.get("connectors.history_kept", file, load.rowsLoaded()));
+            } else if (!rereading.isEmpty()) {
+                notes.add(Messages.get("connectors.reread_history_kept", file, why, keptRows(load)));
             } else if (status == FileOutcome.Status.REPLACED) {
                 notes.add(reason != null ? reason : Messages.get("connectors.file_changed", file));
             } else if (load.rowsRead() == 0 && startOffset == 0) {
@@ -403,6 +414,41 @@ public final class Ingestor {
             p.setString(4, path);
             p.executeUpdate();
         }
+    }
+
+    /** The current loads (not superseded) of the paths. */
+    List<Long> currentLoads(Connection c, String kind, List<String> paths) throws SQLException {
+        List<Long> ids = new ArrayList<>();
+        try (PreparedStatement p = c.prepareStatement(
+                "SELECT file_id FROM source_file WHERE city = ? AND kind = ? AND path = ? AND superseded_by IS NULL ORDER BY file_id")) {
+            for (String path : new LinkedHashSet<>(paths)) {
+                p.setString(1, city.code());
+                p.setString(2, kind);
+                p.setString(3, path);
+                try (ResultSet r = p.executeQuery()) {
+                    while (r.next()) {
+                        ids.add(r.getLong(1));
+                    }
+                }
+            }
+        }
+        return ids;
+    }
+
+    /** Marks loads superseded by a new one, keeping their rows (what a source read again whole no longer holds). */
+    static void supersede(Connection c, List<Long> loads, long newFileId) throws SQLException {
+        try (PreparedStatement p = c.prepareStatement("UPDATE source_file SET superseded_by = ? WHERE file_id = ?")) {
+            for (long id : loads) {
+                p.setLong(1, newFileId);
+                p.setLong(2, id);
+                p.executeUpdate();
+            }
+        }
+    }
+
+    /** How many rows of the earlier loads a source read again whole kept because it no longer holds them (its connector counts them). */
+    static long keptRows(FileLoad load) {
+        return load.details().get(FileLoad.KEPT_FROM_EARLIER) instanceof Number n ? n.longValue() : 0;
     }
 
     /** A source_file row, in source_file_insert.sql's order. */

@@ -2,6 +2,7 @@ package id.sni37122.connectors;
 
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -21,10 +22,24 @@ import java.util.Map;
  * @param startLine     lines in the skipped part, so that line numbers stay those of the whole file
  * @param endOffset     the file's size when the load began: a log still being written is read up to
  *                      here (what was hashed and recorded), the rest by the next run
+ * @param rereading     for a source that accumulates ({@link Connector#accumulates(String)}) read again
+ *                      whole ({@code --reload}, changed read settings): its earlier current loads, whose
+ *                      rows the connector replaces where the source still holds them and keeps where
+ *                      the source has pruned them; empty otherwise
  */
 public record LoadContext(Connection connection, CityContext city, SourceSpec spec, Path file, String format,
                           long fileId, Rejects rejects, Map<String, Object> rules, byte[] visitorSecret,
-                          long startOffset, long startLine, long endOffset) {
+                          long startOffset, long startLine, long endOffset, List<Long> rereading) {
+
+    public LoadContext {
+        rereading = rereading == null ? List.of() : List.copyOf(rereading);
+    }
+
+    public LoadContext(Connection connection, CityContext city, SourceSpec spec, Path file, String format,
+                       long fileId, Rejects rejects, Map<String, Object> rules, byte[] visitorSecret,
+                       long startOffset, long startLine, long endOffset) {
+        this(connection, city, spec, file, format, fileId, rejects, rules, visitorSecret, startOffset, startLine, endOffset, List.of());
+    }
 
     /** A whole-file load. */
     public LoadContext(Connection connection, CityContext city, SourceSpec spec, Path file, String format,

@@ -7,6 +7,9 @@ import id.sni37122.connectors.FileOutcome;
 import id.sni37122.connectors.SourceSpec;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.ZoneId;
 import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Map;
@@ -156,6 +159,71 @@ class KumaHistoryTest {
             assertThat(byAsset).extracting(row -> row.get(0)).containsExactly("Portal Satu Data [uptime-kuma:1@1718158441]", "e-Office");
             assertThat(byAsset.get(0).get(1)).isEqualTo(3L);
             assertThat((double) byAsset.get(0).get(2)).isCloseTo(5.0, within(1e-9)); // 105 + 120 + 75 min
+        }
+    }
+
+    @Test
+    void aReloadOrAChangedSettingRereadsTheDatabaseAndKeepsWhatKumaHasPruned() throws Exception {
+        KumaYear kuma = year(KumaYear.Release.V1_23);
+        try (TestCity city = new TestCity(dir)) {
+            kuma.write(dir.resolve("kuma.db"), FROM, "2025-06-01T00:00:00Z");
+            load(city, "kuma.db");
+            kuma.write(dir.resolve("kuma.db"), FROM, "2025-11-01T00:00:00Z");
+            load(city, "kuma.db");
+            // In January Kuma (180 days) holds 5 July 00:00 on; the operator asks for a reload.
+            kuma.write(dir.resolve("kuma.db"), FROM, READ);
+            FileOutcome reload = city.reload(new SourceSpec("heartbeats", "kuma.db", dir, "uptime-kuma", null, Map.of(), Map.of()));
+            assertThat(reload.status()).as(String.valueOf(reload.error())).isEqualTo(FileOutcome.Status.REPLACED);
+            // Kept: each monitor's beats from 2024-12-31 16:00 to 2025-07-05 00:00, 185 days and 8 hours of one every 15 minutes.
+            long kept = 3L * (185 * 24 + 8) * 4;
+            assertThat(reload.details()).containsEntry("kept_from_earlier_loads", kept);
+            assertThat(reload.note()).contains("--reload", "53376", "tetap tersimpan");
+            assertWholeYear(city.compute(new DowntimePerIncident(), 2025));
+            assertThat(beats(city)).isEqualTo(kept + reload.rowsLoaded());
+
+            // A changed read setting reads it again the same way: nothing lost, nothing twice.
+            FileOutcome rezoned = city.load(new SourceSpec("heartbeats", "kuma.db", dir, "uptime-kuma", ZoneId.of("Asia/Jakarta"), Map.of(), Map.of()));
+            assertThat(rezoned.status()).isEqualTo(FileOutcome.Status.REPLACED);
+            assertThat(rezoned.note()).contains("timezone: Asia/Makassar → Asia/Jakarta", "tetap tersimpan");
+            assertThat(beats(city)).isEqualTo(kept + reload.rowsLoaded());
+            IndicatorResult r = city.compute(new DowntimePerIncident(), 2025);
+            assertWholeYear(r);
+            assertThat((double) r.details().get("coverage_share")).isCloseTo(8712.0 / 8760, within(1e-9));
+        }
+    }
+
+    @Test
+    void aWarehouseFromBeforeMonitorIdsIsReadOnWithoutAMonitorTwice() throws Exception {
+        KumaYear kuma = year(KumaYear.Release.V1_23).keepDays(0);
+        try (TestCity city = new TestCity(dir)) {
+            kuma.write(dir.resolve("kuma.db"), FROM, "2025-06-01T00:00:00Z");
+            load(city, "kuma.db");
+            // Before migration 010 a monitor was its name: 010 gave those rows their name as key.
+            try (Statement s = city.warehouse.connection().createStatement()) {
+                s.executeUpdate("UPDATE heartbeat SET monitor_key = monitor, important = NULL");
+            }
+            long before = beats(city);
+            kuma.write(dir.resolve("kuma.db"), FROM, READ);
+            FileOutcome next = load(city, "kuma.db");
+            assertThat(next.status()).isEqualTo(FileOutcome.Status.APPENDED);
+            // e-Office's rows take its id's key and the read goes on after them; the two monitors named
+            // "Portal Satu Data" were one timeline then: kuma.db still holds all of theirs, so they are read again apart.
+            assertThat(next.note()).contains("'Portal Satu Data'", "2 monitor");
+            assertWholeYear(city.compute(new DowntimePerIncident(), 2025));
+            try (Statement s = city.warehouse.connection().createStatement();
+                 ResultSet r = s.executeQuery("SELECT count(*), count(DISTINCT monitor_key), "
+                         + "(SELECT count(*) FROM (SELECT DISTINCT monitor_key, ts FROM heartbeat)) FROM heartbeat")) {
+                r.next();
+                assertThat(r.getLong(2)).isEqualTo(3);
+                assertThat(r.getLong(1)).as("no heartbeat twice").isEqualTo(r.getLong(3)).isGreaterThan(before);
+            }
+        }
+    }
+
+    private static long beats(TestCity city) throws Exception {
+        try (Statement s = city.warehouse.connection().createStatement(); ResultSet r = s.executeQuery("SELECT count(*) FROM heartbeat")) {
+            r.next();
+            return r.getLong(1);
         }
     }
 }

@@ -12,7 +12,9 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.Statement;
+import java.time.ZoneId;
 import java.util.Map;
+import java.util.TreeMap;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -60,7 +62,7 @@ class KumaMariaDbTest {
 
     /** The source as a config names it: the url, the read-only user, the password in a file beside the config. */
     private SourceSpec source(Map<String, Object> credentials) {
-        Map<String, Object> options = new java.util.TreeMap<>(credentials);
+        Map<String, Object> options = new TreeMap<>(credentials);
         options.put("url", server.url());
         return new SourceSpec("heartbeats", null, dir, "uptime-kuma", null, Map.of(), options);
     }
@@ -128,6 +130,24 @@ class KumaMariaDbTest {
                 rows.next();
                 assertThat(rows.getLong(1)).isEqualTo(first + 1);
             }
+        }
+    }
+
+    @Test
+    void aChangedReadSettingReadsTheDatabaseAgainWithoutLosingAnything() throws Exception {
+        try (TestCity city = new TestCity(dir)) {
+            long first = city.load(source()).rowsLoaded();
+            SourceSpec rezoned = source();
+            rezoned = new SourceSpec(rezoned.kind(), null, dir, rezoned.format(), ZoneId.of("Asia/Jakarta"), Map.of(), rezoned.options());
+            FileOutcome again = city.load(rezoned);
+            assertThat(again.status()).as(String.valueOf(again.error())).isEqualTo(FileOutcome.Status.REPLACED);
+            assertThat(again.note()).contains(server.url(), "timezone: Asia/Makassar → Asia/Jakarta", "tetap tersimpan");
+            assertThat(again.rowsLoaded()).isEqualTo(first);
+            try (PreparedStatement p = city.warehouse.connection().prepareStatement("SELECT count(*) FROM heartbeat"); var rows = p.executeQuery()) {
+                rows.next();
+                assertThat(rows.getLong(1)).isEqualTo(first);
+            }
+            KumaHistoryTest.assertWholeYear(city.compute(new DowntimePerIncident(), 2025));
         }
     }
 

@@ -46,6 +46,12 @@ final class TestCity implements AutoCloseable {
         return report.files().get(0);
     }
 
+    /** The source loaded again although the warehouse holds it ({@code ingest --reload}). */
+    FileOutcome reload(SourceSpec spec) throws Exception {
+        var report = new Ingestor(warehouse, city, Map.of(), SECRET).reload((kind, file) -> true).ingest(List.of(spec), null);
+        return report.files().get(0);
+    }
+
     /** The same population for each year given (inline figures replace each other, as in a config). */
     void population(long people, int... years) throws Exception {
         List<PopulationEntry> entries = java.util.Arrays.stream(years).mapToObj(y -> new PopulationEntry("uji", y, people, "uji")).toList();

@@ -127,7 +127,8 @@ public final class HeartbeatConnector implements Connector {
         List<String> notes = new ArrayList<>();
         try (HeartbeatWriter out = new HeartbeatWriter(ctx)) {
             Map<String, Object> details = switch (ctx.format()) {
-                case "uptime-kuma" -> ctx.file() == null ? UptimeKumaReader.loadMariaDb(ctx, out, read) : UptimeKumaReader.load(ctx, out, read);
+                case "uptime-kuma" -> ctx.file() == null ? UptimeKumaReader.loadMariaDb(ctx, out, read, notes)
+                        : UptimeKumaReader.load(ctx, out, read, notes);
                 case "prometheus" -> PrometheusReader.load(ctx, out, read);
                 default -> loadTable(ctx, out, read, notes);
             };

@@ -1,5 +1,6 @@
 package id.sni37122.connectors.heartbeat;
 
+import id.sni37122.connectors.FileLoad;
 import id.sni37122.connectors.LoadContext;
 import id.sni37122.connectors.Messages;
 import id.sni37122.connectors.SourceException;
@@ -70,13 +71,14 @@ final class UptimeKumaReader {
     }
 
     /** A SQLite kuma.db file. */
-    static Map<String, Object> load(LoadContext ctx, HeartbeatWriter out, long[] read) throws IOException, SQLException, SourceException {
+    static Map<String, Object> load(LoadContext ctx, HeartbeatWriter out, long[] read, List<String> notes)
+            throws IOException, SQLException, SourceException {
         Path file = ctx.file();
         if (!isSqlite(file)) {
             throw new SourceException(file, Messages.get("heartbeat.not_sqlite"));
         }
         try (SqliteSnapshot kuma = SqliteSnapshot.of(file)) {
-            return load(ctx, kuma.connection(), out, read);
+            return load(ctx, kuma.connection(), out, read, notes);
         } catch (SQLiteException e) {
             // The warehouse's own errors are not the source's fault and pass on unchanged.
             throw new SourceException(file, 0, null, Messages.get("heartbeat.kuma_unreadable", e.getMessage()), e);
@@ -84,10 +86,11 @@ final class UptimeKumaReader {
     }
 
     /** Kuma 2.x's MariaDB database ({@code url:}), read in one read-only transaction. */
-    static Map<String, Object> loadMariaDb(LoadContext ctx, HeartbeatWriter out, long[] read) throws SQLException, SourceException {
+    static Map<String, Object> loadMariaDb(LoadContext ctx, HeartbeatWriter out, long[] read, List<String> notes)
+            throws SQLException, SourceException {
         Connection kuma = KumaMariaDb.open(ctx.spec());
         try {
-            return load(ctx, kuma, out, read);
+            return load(ctx, kuma, out, read, notes);
         } catch (SQLException e) {
             // The warehouse's own errors are not the source's fault and pass on unchanged.
             if (KumaMariaDb.fromDriver(e)) {
@@ -100,13 +103,20 @@ final class UptimeKumaReader {
     }
 
     /** Any Kuma database already open (the SQLite copy, or MariaDB). */
-    static Map<String, Object> load(LoadContext ctx, Connection kuma, HeartbeatWriter out, long[] read) throws SQLException, SourceException {
+    static Map<String, Object> load(LoadContext ctx, Connection kuma, HeartbeatWriter out, long[] read, List<String> notes)
+            throws SQLException, SourceException {
         Set<String> tables = tables(kuma);
         checkColumns(kuma, tables, ctx.file());
         int version = tables.contains("stat_daily") ? 2 : 1;
         Integer keepDays = keepDays(kuma, tables, version);
         Map<Integer, Monitor> monitors = monitors(kuma, columns(kuma, "monitor").contains("created_date"));
         boolean hasImportant = columns(kuma, "heartbeat").contains("important");
+        KumaHistory history = new KumaHistory(ctx, kuma, tables);
+        if (ctx.file() != null) {
+            history.rekeyByName(monitors.values().stream().map(m -> new KumaHistory.Monitor(m.id(), m.key(), m.name())).toList(), notes);
+        }
+        long kept = ctx.rereading().isEmpty() ? 0
+                : history.forgetWhatIsHeld(monitors.values().stream().map(m -> new KumaHistory.Monitor(m.id(), m.key(), m.name())).toList());
         Map<String, LocalDateTime> loaded = watermarks(ctx.connection(), ctx.city().code(),
                 "SELECT monitor_key, max(ts) FROM heartbeat WHERE city = ? AND monitor_key LIKE 'uptime-kuma:%' GROUP BY monitor_key");
         Map<String, Long> byStatus = new TreeMap<>();
@@ -167,6 +177,9 @@ final class UptimeKumaReader {
         details.putAll(byStatus);
         details.put("monitors", seen.size());
         details.put("already_loaded", known);
+        if (!ctx.rereading().isEmpty()) {
+            details.put(FileLoad.KEPT_FROM_EARLIER, kept);
+        }
         if (version == 2) {
             details.put("stat_rows", buckets);
         }
