@@ -32,6 +32,7 @@ final class ValidateCommand extends CityCommand {
     int call(CityConfig config) {
         SourceCheck check = SourceCheck.of(config);
         List<String> problems = new ArrayList<>(check.errors);
+        List<String> unreadable = new ArrayList<>();
         console.info(Messages.get("cli.validate_city", config.city().name(), config.city().code(), config.city().zone()));
         for (Map.Entry<SourceSpec, List<Path>> e : check.files.entrySet()) {
             SourceSpec spec = e.getKey();
@@ -41,9 +42,10 @@ final class ValidateCommand extends CityCommand {
                 continue;
             }
             console.info("  " + Messages.get("cli.validate_source", spec.kind(), spec.path(), e.getValue().size(), bytes));
-            describe(spec, e.getValue(), problems);
+            describe(spec, e.getValue(), problems, unreadable);
         }
         problems.forEach(err -> console.problem(Messages.get("cli.source_error") + " " + err));
+        unreadable.forEach(err -> console.problem(Messages.get("cli.source_error") + " " + err));
         if (config.sources().isEmpty()) {
             console.problem(Messages.get("cli.validate_no_sources"));
         }
@@ -51,19 +53,24 @@ final class ValidateCommand extends CityCommand {
             console.problem(Messages.get("cli.validate_output", config.output()));
             return ExitCode.USAGE;
         }
-        if (problems.isEmpty()) {
+        if (problems.isEmpty() && unreadable.isEmpty()) {
             console.info(Messages.get("cli.validate_ok"));
             return ExitCode.OK;
         }
-        return ExitCode.USAGE;
+        // A file the user may not read is the system's refusal, not the config's mistake: as when it loads, 1.
+        return problems.isEmpty() ? ExitCode.FAILED : ExitCode.USAGE;
     }
 
     /** Files of a format without a header are counted by format; a table's header is opened and shown. */
-    private void describe(SourceSpec spec, List<Path> files, List<String> problems) {
+    private void describe(SourceSpec spec, List<Path> files, List<String> problems, List<String> unreadable) {
         String origin = Messages.get(spec.format() != null ? "cli.validate_format_config" : "cli.validate_format_name");
         Map<String, Long> plain = new TreeMap<>();
         int tables = 0;
         for (Path file : files) {
+            if (!Files.isReadable(file)) {
+                unreadable.add(Messages.get("connectors.permission_denied", file));
+                continue;
+            }
             String format = SourceCheck.format(spec, file);
             TableOptions options = Connectors.forKind(spec.kind()).tableOptions(spec, format);
             if (options == null) {

@@ -27,7 +27,12 @@ final class CliRunner {
      * system property) and the test's class path.
      */
     static Result fork(List<String> jvmOptions, String... args) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>();
+        return fork(List.of(), jvmOptions, args);
+    }
+
+    /** {@link #fork(List, String...)} started through {@code wrapper} (e.g. {@code setpriv} with fewer privileges). */
+    static Result fork(List<String> wrapper, List<String> jvmOptions, String... args) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(wrapper);
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(jvmOptions);
         command.add("--add-opens=java.base/java.nio=ALL-UNNAMED");

@@ -216,6 +216,10 @@ public final class Ingestor {
                 }
             }
         } catch (IOException e) {
+            String os = SystemFailures.describe(e);
+            if (os != null) {
+                return failed(spec, file, format, new SourceException(file, os)); // permission denied, in words and with the fix
+            }
             String message = e instanceof Compression.Unsupported u ? Messages.get("connectors.compression_unsupported", u.compression.label, file.getFileName())
                     : compression != Compression.NONE ? Messages.get("connectors.compressed_broken", compression.label)
                     : Messages.get("connectors.file_unreadable");

@@ -18,7 +18,8 @@ public final class SourceFiles {
     /**
      * The regular files {@code pattern} names, sorted by path. A folder means every file in it
      * (not hidden, recursively). A glob that matches nothing, or a missing path, is an error:
-     * a nightly run must not report zero visits because a mount went away.
+     * a nightly run must not report zero visits because a mount went away. A file the user may not
+     * read is named all the same, to fail in words when it is loaded.
      */
     public static List<Path> expand(Path baseDir, String pattern) throws SourceException {
         if (pattern == null || pattern.isBlank()) {
@@ -32,9 +33,8 @@ public final class SourceFiles {
             if (!Files.exists(direct)) {
                 throw new SourceException(direct, Messages.get("connectors.file_missing"));
             }
-            if (!Files.isReadable(direct)) {
-                throw new SourceException(direct, Messages.get("connectors.file_unreadable"));
-            }
+            // A file that exists but may not be read is no config mistake: it fails when it loads
+            // (permission denied, exit 1) and the other sources still load.
             return List.of(direct);
         }
         // Walk from the longest folder prefix that has no glob characters.
