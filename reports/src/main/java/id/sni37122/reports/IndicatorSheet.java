@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
 /** One indicator's sheet: value, numerator and denominator with units, details, warnings, every breakdown and the trend. */
@@ -37,6 +38,16 @@ final class IndicatorSheet {
         this.labels = indicator.labels();
     }
 
+    /** A local date-time an indicator gave as text ("2021-12-31 23:50"), as one, so it is a date cell labelled with its zone. */
+    private static Object localTime(Object v) {
+        if (v instanceof String s && LOCAL_TIME.matcher(s).matches()) {
+            return LocalDateTime.parse(s.replace(' ', 'T'));
+        }
+        return v;
+    }
+
+    private static final Pattern LOCAL_TIME = Pattern.compile("\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}");
+
     /** Writes the sheet; returns the PNG twins of its charts. */
     List<Path> write(Path outputDir, String base) throws IOException, SQLException {
         List<Path> pngs = new ArrayList<>();
@@ -49,7 +60,7 @@ final class IndicatorSheet {
         pairs.add(new Object[] {labels.get("denominator"), new Quantity(r.denominator(), labels.get("denominator_unit"))});
         pairs.add(new Object[] {Labels.text("reports.direction"), Labels.text("reports.direction." + indicator.direction())});
         for (Map.Entry<String, Object> d : r.details().entrySet()) {
-            Object v = d.getValue();
+            Object v = localTime(d.getValue());
             String label = labels.get("detail." + d.getKey());
             if (v instanceof LocalDateTime) {
                 label += " (" + Labels.zoneName(city.zone()) + ")";

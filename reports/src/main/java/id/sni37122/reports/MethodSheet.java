@@ -26,6 +26,9 @@ final class MethodSheet {
 
     void write(List<IndicatorResult> results) {
         SheetWriter s = new SheetWriter(book, styles, Labels.text("reports.method"));
+        if (!results.isEmpty()) { // printed, a page says whose methods they are
+            s.title(Labels.text("reports.sheet_title", Labels.text("reports.method"), city.name(), String.valueOf(results.get(0).year())));
+        }
         s.pairs(List.<Object[]>of(new Object[] {Labels.text("reports.time_zone"), city.zone().getId() + " (" + Labels.zoneName(city.zone()) + ")"}));
         for (IndicatorResult r : results) {
             Indicator indicator = Indicators.byCode(r.indicator());

@@ -86,6 +86,7 @@ final class NativeChart {
         values.setNumberFormat(locale + (percent ? "0%" : "General"));
         if (percent && allAtMost(sheet, first, last, valueCol, 1)) {
             values.setMaximum(1);
+            values.setMajorUnit(0.2); // 0 % 20 % … 100 %: eleven labels crowd a half-page chart
         }
         XDDFDataSource<?> x = numeric(sheet, first, categoryCol)
                 ? XDDFDataSourcesFactory.fromNumericCellRange(sheet, new CellRangeAddress(first, last, categoryCol, categoryCol))

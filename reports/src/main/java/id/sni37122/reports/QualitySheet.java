@@ -66,6 +66,7 @@ final class QualitySheet {
 
     void write(List<IndicatorResult> results) throws SQLException {
         SheetWriter s = new SheetWriter(book, styles, Labels.text("reports.quality"));
+        s.title(Labels.text("reports.quality") + " — " + city.name()); // every file of the city, whatever year it holds
         List<List<Object>> files = new ArrayList<>();
         List<List<Object>> hashes = new ArrayList<>();
         query("quality_files.sql", r -> {

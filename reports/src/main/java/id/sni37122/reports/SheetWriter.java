@@ -1,16 +1,11 @@
 package id.sni37122.reports;
 
-import java.math.BigDecimal;
-import java.time.LocalDate;
-import java.time.LocalDateTime;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
-import java.util.stream.IntStream;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.ClientAnchor;
 import org.apache.poi.ss.usermodel.PrintSetup;
@@ -30,10 +25,9 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
  * never over a filled cell, a page break before a section that would not fit what is left of a
  * page, and a print scale that keeps text at 8 pt or more on A4 landscape.
  *
- * <p>Numbers become numeric cells with a number format (Excel and LibreOffice show them with the
- * reader's separators); text stays text, so a source value starting with "=", "+", "-" or "@" can
- * never become a formula. A column's numbers share one format: counts without decimals, measures
- * with two, shares ({@link Percent}) as percentages.
+ * <p>Values become cells as {@link CellValues} writes them. A column's numbers share one format:
+ * counts without decimals, measures with two, shares ({@link Percent}) as percentages; widths are
+ * {@link ColumnWidths}', page breaks {@link Paginator}'s, wrapped lines {@link TextWidth}'s.
  */
 final class SheetWriter {
 
@@ -60,7 +54,7 @@ final class SheetWriter {
     }
 
     /** A table, or label/value pairs when {@code headers} is null. */
-    private static final class Table implements Block {
+    static final class Table implements Block {
         final List<String> headers;
         final List<List<Object>> rows;
         final boolean subtitled;
@@ -84,13 +78,14 @@ final class SheetWriter {
     private final Styles styles;
     private final List<Block> blocks = new ArrayList<>();
     private boolean freeze;
+    private final CellValues cells;
+    private ColumnWidths columnWidths = new ColumnWidths(0);
     private int[] widthChars = new int[0];
-    /** Per column, the widest thing that cannot wrap: a number, a date, a word. */
-    private int[] minChars = new int[0];
 
     SheetWriter(XSSFWorkbook book, Styles styles, String name) {
         this.book = book;
         this.styles = styles;
+        this.cells = new CellValues(styles);
         this.sheet = book.createSheet(name);
         sheet.setDefaultRowHeightInPoints((float) DEFAULT_ROW_PT);
     }
@@ -150,15 +145,16 @@ final class SheetWriter {
         List<Table> tables = blocks.stream().filter(b -> b instanceof Table).map(b -> (Table) b).toList();
         int columns = 1;
         for (Table t : tables) {
-            t.kept = keptColumns(t);
+            t.kept = ColumnWidths.keptColumns(t);
             columns = Math.max(columns, t.width());
         }
-        widthChars = new int[columns];
-        minChars = new int[columns];
+        columnWidths = new ColumnWidths(columns);
         for (Table t : tables) {
-            measure(t);
+            columnWidths.measure(t);
         }
-        fitWidth();
+        // Text wraps onto more lines rather than the page running onto a second sheet.
+        columnWidths.fitWidth((int) Math.floor(PAGE_WIDTH_PT * 96 / 72 * 0.93 * 100 / MIN_SCALE / 7));
+        widthChars = columnWidths.widthChars;
         for (int c = 0; c < columns; c++) {
             sheet.setColumnWidth(c, (int) Math.round((widthChars[c] + 1.5) * 256));
         }
@@ -224,128 +220,6 @@ final class SheetWriter {
         return row == 0 ? 0 : row + 1;
     }
 
-    /** Columns with at least one value; the first is always kept. A table without rows keeps all. */
-    private static int[] keptColumns(Table t) {
-        int n = t.headers != null ? t.headers.size() : 2;
-        if (t.rows.isEmpty() || t.headers == null) {
-            return IntStream.range(0, n).toArray();
-        }
-        return IntStream.range(0, n)
-                .filter(c -> c == 0 || t.rows.stream().anyMatch(r -> c < r.size() && !blank(r.get(c)))).toArray();
-    }
-
-    /** True for a column of numbers, which stand right-aligned. */
-    private static boolean rightAligned(Table t, int k) {
-        int c = t.kept[k];
-        return t.rows.stream().anyMatch(r -> c < r.size() && isNumber(r.get(c)));
-    }
-
-    /**
-     * Text columns right of a number column start one step in, so a right-aligned number never
-     * runs into the words beside it ("65 insiden Ada jam…", "1 Kota Pontianak").
-     */
-    private static boolean[] indented(Table t) {
-        boolean[] indent = new boolean[t.width()];
-        for (int k = 1; k < t.width() && t.headers != null; k++) {
-            indent[k] = rightAligned(t, k - 1) && !rightAligned(t, k);
-        }
-        return indent;
-    }
-
-    private static boolean blank(Object v) {
-        return v == null || v instanceof String s && s.isBlank();
-    }
-
-    private void measure(Table t) {
-        for (int k = 0; k < t.width(); k++) {
-            int c = t.kept[k];
-            int values = 0;
-            int unbreakable = 0;
-            boolean numeric = false;
-            for (List<Object> r : t.rows) {
-                Object v = c < r.size() ? r.get(c) : null;
-                values = Math.max(values, Math.min(MAX_TEXT, displayLength(v)));
-                unbreakable = Math.max(unbreakable, Math.min(MAX_TEXT, v instanceof String text ? longestWord(text) : displayLength(v)));
-                numeric |= isNumber(v);
-            }
-            int header = 0;
-            if (t.headers != null) {
-                String h = t.headers.get(c);
-                int word = longestWord(h);
-                // A header wraps over its values instead of widening a column of short numbers.
-                header = numeric ? Math.max(word, Math.min(h.length(), Math.max(values, 18))) : Math.max(word, Math.min(h.length(), 30));
-                header = (int) Math.ceil(header * 1.1); // bold
-            } else if (k == 0) {
-                values = (int) Math.ceil(values * 1.1);
-            }
-            int indent = indented(t)[k] ? INDENT_CHARS : 0;
-            widthChars[k] = Math.max(widthChars[k], Math.max(6, Math.max(values, header)) + indent);
-            int headerWord = t.headers == null ? 0 : (int) Math.ceil(longestWord(t.headers.get(c)) * 1.1);
-            minChars[k] = Math.max(minChars[k], Math.max(6, Math.max(unbreakable, headerWord)));
-        }
-        if (t.rows.isEmpty()) {
-            widthChars[0] = Math.max(widthChars[0], Labels.text("reports.no_data").length());
-        }
-    }
-
-    /**
-     * Narrows the widest wrappable columns until the sheet fits a page's width at the smallest
-     * print scale: text wraps onto more lines rather than the page running onto a second sheet.
-     */
-    private void fitWidth() {
-        int max = (int) Math.floor(PAGE_WIDTH_PT * 96 / 72 * 0.93 * 100 / MIN_SCALE / 7) - 2 * widthChars.length;
-        int total = Arrays.stream(widthChars).sum();
-        while (total > max) {
-            int widest = -1;
-            for (int c = 0; c < widthChars.length; c++) {
-                if (widthChars[c] > Math.max(minChars[c], 12) && (widest < 0 || widthChars[c] > widthChars[widest])) {
-                    widest = c;
-                }
-            }
-            if (widest < 0) {
-                return; // nothing left to wrap: the page scale gives way (never below MIN_SCALE)
-            }
-            widthChars[widest]--;
-            total--;
-        }
-    }
-
-    private static int longestWord(String s) {
-        int longest = 0;
-        for (String w : s.split("\\s+")) {
-            longest = Math.max(longest, w.length());
-        }
-        return longest;
-    }
-
-    private static boolean isNumber(Object v) {
-        return v instanceof Number || v instanceof Percent || v instanceof Quantity || v instanceof LocalDate || v instanceof LocalDateTime;
-    }
-
-    private static int displayLength(Object v) {
-        if (v == null) {
-            return 0;
-        } else if (v instanceof Integer n) {
-            return String.valueOf(n).length();
-        } else if (v instanceof Long n) {
-            return String.format("%,d", n).length();
-        } else if (v instanceof Number n) {
-            return String.format("%,.2f", n.doubleValue()).length();
-        } else if (v instanceof Percent) {
-            return 7;
-        } else if (v instanceof Quantity q) {
-            return (q.value() == null ? 0 : displayLength(q.value())) + 1 + q.unit().length();
-        } else if (v instanceof LocalDate) {
-            return 10;
-        } else if (v instanceof LocalDateTime) {
-            return 16;
-        }
-        return text(v).length();
-    }
-
-    private static String text(Object v) {
-        return v instanceof Boolean b ? Labels.text(b ? "reports.answer_yes" : "reports.answer_no") : v.toString();
-    }
 
     private double columnPx(int c) {
         return c < widthChars.length ? sheet.getColumnWidthInPixels(c) : sheet.getDefaultColumnWidth() * 7 + 5;
@@ -402,7 +276,7 @@ final class SheetWriter {
         }
         double points = t.look() == Styles.Look.TITLE ? 18 : t.look() == Styles.Look.SUBTITLE ? 15 : DEFAULT_ROW_PT;
         double scale = t.look() == Styles.Look.TITLE ? 1.4 : t.look() == Styles.Look.SUBTITLE ? 1.15 : 1;
-        int lines = lines(t.text(), (int) Math.max(10, chars / scale));
+        int lines = TextWidth.lines(t.text(), (int) Math.max(10, chars / scale));
         row.setHeightInPoints((float) (points * lines));
         return points * lines;
     }
@@ -411,7 +285,7 @@ final class SheetWriter {
     private int writeTable(Table t, int row, List<Runnable> charts) {
         t.firstRow = row;
         int start = row;
-        boolean[] indent = indented(t);
+        boolean[] indent = ColumnWidths.indented(t);
         if (t.headers != null) {
             Row header = sheet.createRow(row++);
             int lines = 1;
@@ -419,8 +293,8 @@ final class SheetWriter {
                 int c = t.kept[k];
                 Cell cell = header.createCell(k);
                 cell.setCellValue(t.headers.get(c));
-                cell.setCellStyle(styles.get(rightAligned(t, k) ? Styles.Look.HEADER_RIGHT : Styles.Look.HEADER, null, indent[k]));
-                lines = Math.max(lines, lines(t.headers.get(c), widthChars[k] - (indent[k] ? INDENT_CHARS : 0), true));
+                cell.setCellStyle(styles.get(ColumnWidths.rightAligned(t, k) ? Styles.Look.HEADER_RIGHT : Styles.Look.HEADER, null, indent[k]));
+                lines = Math.max(lines, TextWidth.lines(t.headers.get(c), widthChars[k] - (indent[k] ? INDENT_CHARS : 0), true));
             }
             header.setHeightInPoints((float) (DEFAULT_ROW_PT * lines));
         }
@@ -434,7 +308,7 @@ final class SheetWriter {
         boolean[] whole = new boolean[t.width()];
         for (int k = 0; k < t.width(); k++) {
             int c = t.kept[k];
-            whole[k] = t.headers != null && t.rows.stream().map(r -> c < r.size() ? measure(r.get(c)) : null).filter(n -> n != null)
+            whole[k] = t.headers != null && t.rows.stream().map(r -> c < r.size() ? CellValues.decimal(r.get(c)) : null).filter(n -> n != null)
                     .allMatch(n -> n == Math.rint(n) && Math.abs(n) < 1e15);
         }
         // A column of quantities in several units (Ringkasan's numerators): counts show no decimals even beside hours.
@@ -443,8 +317,8 @@ final class SheetWriter {
             int c = t.kept[k];
             Map<String, Boolean> byUnit = new HashMap<>();
             for (List<Object> r : t.rows) {
-                if (c < r.size() && r.get(c) instanceof Quantity q && measure(q) != null) {
-                    byUnit.merge(q.unit(), isWhole(q), Boolean::logicalAnd);
+                if (c < r.size() && r.get(c) instanceof Quantity q && CellValues.decimal(q) != null) {
+                    byUnit.merge(q.unit(), CellValues.isWhole(q), Boolean::logicalAnd);
                 }
             }
             wholeUnits.add(byUnit.entrySet().stream().filter(Map.Entry::getValue).map(Map.Entry::getKey)
@@ -459,12 +333,12 @@ final class SheetWriter {
                 Object v = c < values.size() ? values.get(c) : null;
                 Cell cell = r.createCell(k);
                 if (t.headers == null && k == 0) {
-                    cell.setCellValue(text(v));
+                    cell.setCellValue(CellValues.text(v));
                     cell.setCellStyle(styles.get(Styles.Look.LABEL));
-                    lines = Math.max(lines, lines(text(v), widthChars[k], true));
+                    lines = Math.max(lines, TextWidth.lines(CellValues.text(v), widthChars[k], true));
                 } else {
                     boolean wholeValue = v instanceof Quantity q ? whole[k] || wholeUnits.get(k).contains(q.unit()) : whole[k];
-                    lines = Math.max(lines, value(cell, v, widthChars[k], wholeValue || t.headers == null && isWhole(v), indent[k]));
+                    lines = Math.max(lines, cells.write(cell, v, widthChars[k], wholeValue || t.headers == null && CellValues.isWhole(v), indent[k]));
                 }
             }
             if (lines > 1) {
@@ -537,147 +411,5 @@ final class SheetWriter {
         return anchor;
     }
 
-    /** Fills a cell; returns the lines its text needs at the column's width. */
-    /** A decimal number's value (a Double, or a Quantity's), or null for anything else. */
-    private static Double measure(Object v) {
-        Object n = v instanceof Quantity q ? q.value() : v;
-        return n instanceof Double || n instanceof Float || n instanceof BigDecimal ? Double.valueOf(((Number) n).doubleValue()) : null;
-    }
 
-    private static boolean isWhole(Object v) {
-        Double d = measure(v);
-        return d != null && d == Math.rint(d) && Math.abs(d) < 1e15;
-    }
-
-    private int value(Cell cell, Object v, int widthChars, boolean whole, boolean indent) {
-        if (v == null) {
-            return 1;
-        }
-        if (v instanceof Integer n) {
-            // Years, months and small counts: no thousands separator, or 2023 would read "2.023".
-            cell.setCellValue(n);
-            cell.setCellStyle(styles.get(Styles.Look.PLAIN_NUMBER));
-        } else if (v instanceof Long n) {
-            cell.setCellValue(n);
-            cell.setCellStyle(styles.get(Styles.Look.INTEGER));
-        } else if (v instanceof Number n) {
-            if (Double.isFinite(n.doubleValue())) {
-                cell.setCellValue(n.doubleValue());
-                cell.setCellStyle(styles.get(whole ? Styles.Look.INTEGER : Styles.Look.DECIMAL));
-            }
-        } else if (v instanceof Quantity q) {
-            if (q.value() != null && Double.isFinite(q.value().doubleValue())) {
-                cell.setCellValue(q.value().doubleValue());
-                Styles.Look look = q.value() instanceof Long || whole ? Styles.Look.INTEGER
-                        : q.value() instanceof Integer ? Styles.Look.PLAIN_NUMBER : Styles.Look.DECIMAL;
-                cell.setCellStyle(styles.get(look, q.unit()));
-            }
-        } else if (v instanceof Percent p) {
-            if (Double.isFinite(p.fraction())) {
-                cell.setCellValue(p.fraction());
-                cell.setCellStyle(styles.get(Styles.Look.PERCENT));
-            }
-        } else if (v instanceof LocalDateTime t) {
-            cell.setCellValue(t);
-            cell.setCellStyle(styles.get(Styles.Look.DATE_TIME));
-        } else if (v instanceof LocalDate d) {
-            cell.setCellValue(d);
-            cell.setCellStyle(styles.get(Styles.Look.DATE));
-        } else {
-            String text = text(v);
-            cell.setCellValue(text); // always a string cell: never parsed as a formula
-            int lines = lines(text, widthChars - (indent ? INDENT_CHARS : 0));
-            cell.setCellStyle(styles.get(lines > 1 ? Styles.Look.WRAP : Styles.Look.TEXT, null, indent));
-            return lines;
-        }
-        return 1;
-    }
-
-    /** Lines a plain text takes when wrapped at word boundaries in a column {@code columnChars} digits wide. */
-    static int lines(String text, int columnChars) {
-        return lines(text, columnChars, false);
-    }
-
-    /**
-     * Lines a text takes when wrapped at word boundaries in a column {@code columnChars} digits
-     * wide, each word measured in Arial's widths ({@link TextWidth}); half a digit goes to the
-     * cell's own margins.
-     */
-    static int lines(String text, int columnChars, boolean bold) {
-        double width = Math.max(1, columnChars - 0.5);
-        double space = TextWidth.digits(" ", bold);
-        int lines = 0;
-        for (String paragraph : text.split("\n", -1)) {
-            lines++;
-            double used = 0;
-            for (String word : paragraph.split(" ")) {
-                double len = TextWidth.digits(word, bold);
-                if (used > 0 && used + space + len > width) {
-                    lines++;
-                    used = 0;
-                }
-                used += (used > 0 ? space : 0) + len;
-                while (used > width) { // a word longer than the column breaks inside it
-                    lines++;
-                    used -= width;
-                }
-            }
-        }
-        return Math.max(1, lines);
-    }
-
-    /** Where manual page breaks go: before a unit that would not fit what is left of a page. */
-    private static final class Paginator {
-        private final double capacity;
-        private final List<Integer> breaks = new ArrayList<>();
-        private double used;
-        /** The first row of the headings just placed (a title and its note), or -1. */
-        private int headingRow = -1;
-        /** What the page held before those headings. */
-        private double usedBeforeHeading;
-
-        Paginator(double capacity) {
-            this.capacity = capacity;
-        }
-
-        /** An empty row between blocks: nothing at a page's top. */
-        void gap(double height) {
-            if (used > 0) {
-                used += height;
-            }
-        }
-
-        boolean afterHeading() {
-            return headingRow >= 0;
-        }
-
-        void place(int firstRow, double height, double keep, boolean heading) {
-            // A unit that fits on a page is not split; a longer one at least keeps its heading with its first rows.
-            double need = height <= capacity ? height : Math.min(keep, capacity);
-            if (used > 0 && used + need > capacity) {
-                if (headingRow < 0) {
-                    breaks.add(firstRow);
-                    used = 0;
-                } else if (usedBeforeHeading > 0) {
-                    // Never a heading alone at a page's foot: it goes over with what it heads.
-                    breaks.add(headingRow);
-                    used -= usedBeforeHeading;
-                } // else the headings open the page already: the unit flows on from under them
-            }
-            if (heading && headingRow < 0) {
-                headingRow = firstRow;
-                usedBeforeHeading = used;
-            } else if (!heading) {
-                headingRow = -1;
-            }
-            used += height;
-            while (used > capacity) { // a unit longer than a page flows on; the program breaks it
-                used -= capacity;
-            }
-        }
-
-        List<Integer> breaks() {
-            return breaks;
-        }
-    }
 }

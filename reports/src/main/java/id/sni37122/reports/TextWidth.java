@@ -31,6 +31,39 @@ final class TextWidth {
         return units / DIGIT;
     }
 
+    /** Lines a plain text takes when wrapped at word boundaries in a column {@code columnChars} digits wide. */
+    static int lines(String text, int columnChars) {
+        return lines(text, columnChars, false);
+    }
+
+    /**
+     * Lines a text takes when wrapped at word boundaries in a column {@code columnChars} digits
+     * wide, each word measured in Arial's widths ({@link TextWidth}); half a digit goes to the
+     * cell's own margins.
+     */
+    static int lines(String text, int columnChars, boolean bold) {
+        double width = Math.max(1, columnChars - 0.5);
+        double space = digits(" ", bold);
+        int lines = 0;
+        for (String paragraph : text.split("\n", -1)) {
+            lines++;
+            double used = 0;
+            for (String word : paragraph.split(" ")) {
+                double len = digits(word, bold);
+                if (used > 0 && used + space + len > width) {
+                    lines++;
+                    used = 0;
+                }
+                used += (used > 0 ? space : 0) + len;
+                while (used > width) { // a word longer than the column breaks inside it
+                    lines++;
+                    used -= width;
+                }
+            }
+        }
+        return Math.max(1, lines);
+    }
+
     private static int width(char c, boolean bold) {
         int lower = LOWER.indexOf(c);
         if (lower >= 0) {

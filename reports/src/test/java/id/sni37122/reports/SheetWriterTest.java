@@ -105,8 +105,33 @@ class SheetWriterTest {
 
     @Test
     void wrappedLinesAreCountedAtWordBoundaries() {
-        assertThat(SheetWriter.lines("satu dua tiga", 20)).isEqualTo(1);
-        assertThat(SheetWriter.lines("satu dua tiga", 8)).isEqualTo(2);
-        assertThat(SheetWriter.lines("a".repeat(25), 10)).isEqualTo(3);
+        assertThat(TextWidth.lines("satu dua tiga", 20)).isEqualTo(1);
+        assertThat(TextWidth.lines("satu dua tiga", 8)).isEqualTo(2);
+        assertThat(TextWidth.lines("a".repeat(25), 10)).isEqualTo(3);
+    }
+
+    @Test
+    void wrappedLinesFollowArialsLetterWidths() {
+        assertThat(TextWidth.lines("iiiiiiiiii", 5)).isEqualTo(1);
+        assertThat(TextWidth.lines("MMMMMMMMMM", 5)).isEqualTo(4);
+        // As LibreOffice drew them in a 36-digit bold label column of the 10.4 sheet: the first on one line, the second on two.
+        assertThat(TextWidth.lines("Insiden masih terbuka (tidak dihitung)", 36, true)).isEqualTo(1);
+        assertThat(TextWidth.lines("Celah data pemantau (pemantau tidak melapor)", 36, true)).isEqualTo(2);
+    }
+
+    @Test
+    void aTitleGoesOverWithTheTableItHeads() {
+        Paginator pages = new Paginator(100);
+        pages.place(0, 60, 60, false); // a table
+        pages.gap(10);
+        pages.place(5, 10, 10, true); // a title
+        pages.place(6, 10, 10, pages.afterHeading()); // and its note
+        pages.place(7, 40, 40, false); // its table does not fit: the title and note go over with it
+        assertThat(pages.breaks()).containsExactly(5);
+        // Headings that open a page already: their long table flows on from under them.
+        Paginator top = new Paginator(100);
+        top.place(0, 10, 10, true);
+        top.place(1, 95, 20, false);
+        assertThat(top.breaks()).isEmpty();
     }
 }
