@@ -30,7 +30,8 @@ import java.util.Map;
  * outputs are the files it wrote, the same way. While all are as the stamp says, the figures would
  * come out the same: a new or grown log, an edited config or rule, a separate {@code ingest} or
  * {@code compute} (both change the warehouse file), a new release, or a deleted or edited workbook
- * each make the next run a whole one. A year still running is never stamped: its coverage is
+ * each make the next run a whole one. A config with a database source ({@code url:}) is never
+ * unchanged: what the database holds is no file. A year still running is never stamped: its coverage is
  * counted up to the day and hour of the run, so it changes with the clock alone.
  */
 final class NightlyStamp {
@@ -60,6 +61,9 @@ final class NightlyStamp {
      * or write. Any doubt (no stamp, an unreadable one, a file gone) is a no.
      */
     static boolean unchanged(CityConfig config, Map<SourceSpec, List<Path>> sources, Integer year) {
+        if (sources.keySet().stream().anyMatch(s -> s.url() != null)) {
+            return false; // a database (Uptime Kuma on MariaDB) changes with no file changing: it is read every run
+        }
         try {
             List<String> lines = Files.readAllLines(fileFor(config), StandardCharsets.UTF_8);
             NightlyStamp now = new NightlyStamp(code(), inputs(config, sources, year), List.of());
