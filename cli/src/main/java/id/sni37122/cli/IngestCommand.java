@@ -34,7 +34,9 @@ final class IngestCommand extends CityCommand {
             }
             List<Path> files = SourceCheck.of(config).files.entrySet().stream()
                     .flatMap(e -> e.getValue().stream().filter(f -> which.test(e.getKey().kind(), f))).toList();
-            if (files.isEmpty()) {
+            // A database source (url:) has no file: named by all or by its kind.
+            boolean databases = config.sources().stream().anyMatch(s -> s.url() != null && which.test(s.kind(), null));
+            if (files.isEmpty() && !databases) {
                 console.problem(Messages.get("cli.reload_none", reload));
                 return ExitCode.USAGE;
             }
@@ -43,7 +45,10 @@ final class IngestCommand extends CityCommand {
         return run.ingestComputeReport(config, "ingest", false, false);
     }
 
-    /** What --reload names: every file, one kind's, or a file or the files under a folder; null when it names nothing. */
+    /**
+     * What --reload names: every file, one kind's, or a file or the files under a folder; null when it
+     * names nothing. A database source is tested with no file: all or its kind names it.
+     */
     private static BiPredicate<String, Path> selection(String target) {
         if (target.equals(ALL)) {
             return (kind, file) -> true;
@@ -55,6 +60,6 @@ final class IngestCommand extends CityCommand {
         if (!Files.exists(path)) {
             return null;
         }
-        return (kind, file) -> file.toAbsolutePath().normalize().startsWith(path);
+        return (kind, file) -> file != null && file.toAbsolutePath().normalize().startsWith(path);
     }
 }

@@ -59,7 +59,11 @@ class KumaMariaDbRunTest {
             CliRunner.Result next = CliRunner.run("run", "-c", config.toString(), "--year", "2025");
             assertThat(next.exitCode()).as(next.out() + next.err()).isEqualTo(ExitCode.OK);
             assertThat(next.out()).contains("1 catatan baru ditambahkan");
-            for (CliRunner.Result r : new CliRunner.Result[] {first, quiet, next}) {
+            // ingest --reload heartbeats names the database by its kind: read again whole, nothing lost.
+            CliRunner.Result reload = CliRunner.run("ingest", "-c", config.toString(), "--reload", "heartbeats");
+            assertThat(reload.exitCode()).as(reload.out() + reload.err()).isEqualTo(ExitCode.OK);
+            assertThat(reload.out()).contains("(--reload)", "tetap tersimpan");
+            for (CliRunner.Result r : new CliRunner.Result[] {first, quiet, next, reload}) {
                 assertThat(r.out() + r.err()).doesNotContain(MariaDbServer.READER_PASSWORD, "Exception");
             }
         }

@@ -17,7 +17,9 @@ import tools.jackson.databind.json.JsonMapper;
  * password ({@code source_file.path}) and its read settings; {@code sha256} is the hash of those two
  * and {@code size_bytes} 0. Its connector accumulates: each read after the first adds what the
  * database holds that the warehouse does not (APPENDED, continuing the earlier load), and a read that
- * finds nothing new is SKIPPED with nothing written, so a nightly run stays quiet.
+ * finds nothing new is SKIPPED with nothing written, so a nightly run stays quiet. Named by
+ * {@code ingest --reload} (all, or its kind) or read otherwise now, it is read again whole, and what it
+ * no longer holds stays ({@link LoadContext#rereading()}).
  */
 final class DatabaseIngest {
 
@@ -45,6 +47,9 @@ final class DatabaseIngest {
         Connection c = ingestor.warehouse.connection();
         Ingestor.Earlier earlier = ingestor.earlierVersion(c, spec.kind(), shown);
         String changed = earlier == null ? null : earlier.changesTo(settings, format);
+        if (earlier != null && changed == null && ingestor.reloadAsked(spec.kind(), null)) {
+            changed = "--reload";
+        }
         boolean accumulates = earlier != null && changed == null && connector.accumulates(format);
         FileOutcome.Status status = accumulates ? FileOutcome.Status.APPENDED
                 : earlier != null ? FileOutcome.Status.REPLACED : FileOutcome.Status.LOADED;

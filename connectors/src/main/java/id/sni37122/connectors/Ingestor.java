@@ -71,6 +71,11 @@ public final class Ingestor {
         return this;
     }
 
+    /** Whether {@code ingest --reload} names the source ({@code file} null: a database source, named by its kind or by all). */
+    boolean reloadAsked(String kind, Path file) {
+        return reload.test(kind, file);
+    }
+
     public IngestReport ingest(List<SourceSpec> specs, Long runId) throws SQLException {
         IngestReport report = new IngestReport();
         for (SourceSpec spec : specs) {

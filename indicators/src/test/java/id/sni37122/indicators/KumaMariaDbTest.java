@@ -148,6 +148,15 @@ class KumaMariaDbTest {
                 assertThat(rows.getLong(1)).isEqualTo(first);
             }
             KumaHistoryTest.assertWholeYear(city.compute(new DowntimePerIncident(), 2025));
+
+            // ingest --reload names it by its kind: read again the same way.
+            FileOutcome reload = city.reload(rezoned);
+            assertThat(reload.status()).isEqualTo(FileOutcome.Status.REPLACED);
+            assertThat(reload.note()).contains("(--reload)", "tetap tersimpan");
+            try (PreparedStatement p = city.warehouse.connection().prepareStatement("SELECT count(*) FROM heartbeat"); var rows = p.executeQuery()) {
+                rows.next();
+                assertThat(rows.getLong(1)).isEqualTo(first);
+            }
         }
     }
 
