@@ -82,6 +82,23 @@ class ConfigSchemaTest {
     }
 
     @Test
+    void aKumaOnMariaDbIsNamedByUrlInsteadOfPath() throws Exception {
+        Path good = Files.writeString(dir.resolve("kuma-mariadb.yaml"), """
+                city: {code: samarinda, name: Kota Samarinda, timezone: Asia/Makassar}
+                sources:
+                  heartbeats: [{url: "jdbc:mariadb://kuma.lan:3306/kuma", user: sni, password_file: kuma-db.pw}]
+                """);
+        assertThat(errors(good)).isEmpty();
+        assertThat(ConfigLoader.load(good).sources().get(0).url()).isEqualTo("jdbc:mariadb://kuma.lan:3306/kuma");
+        Path both = Files.writeString(dir.resolve("keduanya.yaml"), """
+                city: {code: samarinda, name: Kota Samarinda, timezone: Asia/Makassar}
+                sources:
+                  heartbeats: [{url: "jdbc:mariadb://kuma.lan:3306/kuma", path: kuma.db}]
+                """);
+        assertThat(errors(both)).isNotEmpty();
+    }
+
+    @Test
     void keysFormatsOptionsAndRulesAreTheLoadersConnectorsAndIndicatorsOwn() throws Exception {
         JsonNode schema = new ObjectMapper().readTree(SCHEMA.toFile());
         assertThat(names(schema.get("properties"))).isEqualTo(new TreeSet<>(ConfigLoader.TOP_KEYS));
