@@ -3,14 +3,18 @@ package id.sni37122.connectors;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
 import org.duckdb.DuckDBAppender;
 
@@ -69,12 +73,22 @@ public final class Warehouse implements AutoCloseable {
         return wh;
     }
 
-    /** Copies the (closed, checkpointed) warehouse file beside itself, named after its schema version. */
+    /**
+     * Copies the (closed, checkpointed) warehouse file beside itself, named after its schema version
+     * and the time. A run killed during its upgrade and started again within the same second finds
+     * the first copy there: that one is kept, and this one takes the next free number.
+     */
     static Path backup(Path file, int version) throws IOException {
-        Path copy = file.resolveSibling(file.getFileName() + ".v" + version + "-"
-                + java.time.LocalDateTime.now().format(java.time.format.DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")) + ".bak");
-        Files.copy(file, copy, java.nio.file.StandardCopyOption.COPY_ATTRIBUTES);
-        return copy;
+        String stem = file.getFileName() + ".v" + version + "-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
+        for (int n = 1; ; n++) {
+            Path copy = file.resolveSibling(stem + (n == 1 ? "" : "-" + n) + ".bak");
+            try {
+                Files.copy(file, copy, StandardCopyOption.COPY_ATTRIBUTES);
+                return copy;
+            } catch (FileAlreadyExistsException taken) {
+                // the next number
+            }
+        }
     }
 
     private int schemaVersionOrZero() throws SQLException {

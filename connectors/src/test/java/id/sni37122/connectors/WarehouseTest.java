@@ -56,6 +56,23 @@ class WarehouseTest {
         }
     }
 
+    /** A run killed mid-upgrade and started again within the same second: the first copy stays, the second gets a number. */
+    @Test
+    void twoBackupsInOneSecondKeepBoth() throws Exception {
+        Path file = Files.writeString(dir.resolve("w.duckdb"), "first");
+        Path one = Warehouse.backup(file, 3);
+        Files.writeString(file, "second");
+        Path two = Warehouse.backup(file, 3);
+        Files.writeString(file, "third");
+        Path three = Warehouse.backup(file, 3);
+        assertThat(List.of(one, two, three)).doesNotHaveDuplicates();
+        assertThat(List.of(Files.readString(one), Files.readString(two), Files.readString(three))).containsExactly("first", "second", "third");
+        // Within one second (or across its boundary) the later ones are numbered after the first's name.
+        if (two.getFileName().toString().startsWith(one.getFileName().toString().replace(".bak", ""))) {
+            assertThat(two.getFileName().toString()).endsWith("-2.bak");
+        }
+    }
+
     @Test
     void hitsStoredAsTextByVersion6KeepTheirMethodExtensionAndHostAsCodes() throws Exception {
         Path file = dir.resolve("w.duckdb");
