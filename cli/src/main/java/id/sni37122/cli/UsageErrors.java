@@ -42,7 +42,10 @@ final class UsageErrors implements CommandLine.IParameterExceptionHandler {
                 OptionSpec o = (OptionSpec) valueless.get(0);
                 return Messages.get("cli.usage_no_value", o.longestName(), o.paramLabel());
             }
-            return Messages.get("cli.usage_missing", String.join(", ", m.getMissing().stream().map(UsageErrors::name).toList()));
+            String missing = Messages.get("cli.usage_missing", String.join(", ", m.getMissing().stream().map(UsageErrors::name).toList()));
+            // picocli checks required options before unknown ones, but "run --konfig x.yaml" is a typo to name first.
+            List<String> unknown = unknownOptions(ex.getCommandLine(), args);
+            return unknown.isEmpty() ? missing : Messages.get("cli.usage_unmatched", String.join(" ", unknown)) + System.lineSeparator() + missing;
         }
         if (ex.getArgSpec() == null && ex.getValue() != null && args.indexOf("help") >= 0
                 && args.indexOf(ex.getValue()) > args.indexOf("help")) {
@@ -56,6 +59,13 @@ final class UsageErrors implements CommandLine.IParameterExceptionHandler {
         }
         // Our own messages (e.g. a missing command) are already in the user's language.
         return ex.getMessage();
+    }
+
+    /** The arguments that look like options ("-x", "--tahun", "--tahun=2023") and that the command does not have. */
+    private static List<String> unknownOptions(CommandLine cmd, List<String> args) {
+        return args.stream().filter(a -> a.startsWith("-") && a.length() > 1 && !a.matches("-\\d.*"))
+                .filter(a -> cmd.getCommandSpec().findOption(a.contains("=") ? a.substring(0, a.indexOf('=')) : a) == null)
+                .toList();
     }
 
     /** True when the option itself stands on the command line ({@code -y}, {@code --year}, {@code --year=}). */

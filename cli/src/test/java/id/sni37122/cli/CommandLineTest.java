@@ -44,6 +44,9 @@ class CommandLineTest {
         CliRunner.Result missing = CliRunner.run("run");
         assertThat(missing.err()).contains("Opsi wajib belum diberikan: --config FILE", "Lihat 'sni37122 run --help'.")
                 .doesNotContain("Missing required");
+        // A mistyped option is named too, not only the required one it hid.
+        assertThat(CliRunner.run("run", "--konfig", "kota.yaml").err()).contains("Argumen tidak dikenal: --konfig",
+                "Opsi wajib belum diberikan: --config FILE");
         CliRunner.Result badYear = CliRunner.run("compute", "-c", "kota.yaml", "--year", "duaribu");
         assertThat(badYear.err()).contains("Nilai 'duaribu' tidak sah untuk --year YEAR");
         CliRunner.Result english = CliRunner.run("--lang", "en", "rn");
