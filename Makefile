@@ -16,8 +16,8 @@ demo: build
 	mkdir -p samples/out/hasil-kota
 	cp samples/samarinda/out/sni37122-samarinda-hasil.json samples/pontianak/out/sni37122-pontianak-hasil.json samples/out/hasil-kota/
 	$(JAVA) -jar $(JAR) compare -c samples/out/hasil-kota -o samples/out/dari-hasil
-	@# One line per workbook to open, after everything above.
-	@echo; for f in samples/samarinda/out/*.xlsx samples/pontianak/out/*.xlsx samples/out/*.xlsx samples/out/dari-hasil/*.xlsx; do echo "buka ini: $$f"; done
+	@# Every workbook of the demo in one list at the end (each command above named its own as it wrote it).
+	@echo; echo "Semua buku kerja demo:"; for f in samples/samarinda/out/*.xlsx samples/pontianak/out/*.xlsx samples/out/*.xlsx samples/out/dari-hasil/*.xlsx; do echo "  $$f"; done
 
 ## test: every test of every module
 test:

@@ -30,9 +30,11 @@ abstract class CityCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         console = new Console(spec.commandLine().getOut(), spec.commandLine().getErr(), options.quiet);
-        CityConfig config = options.load(console, Main.languageOf(spec));
-        if (config == null) {
-            return ExitCode.USAGE;
+        CityConfig config;
+        try {
+            config = options.load(console, Main.languageOf(spec));
+        } catch (ConfigException e) {
+            return e.exitCode();
         }
         try {
             return call(config);

@@ -16,13 +16,13 @@ final class CityOptions {
     @Option(names = "--wait", paramLabel = "SECONDS", defaultValue = "0", descriptionKey = "wait")
     int waitSeconds;
 
-    /** Loads the config; on failure prints the located message and returns null. */
-    CityConfig load(Console console, String language) {
+    /** Loads the config; on failure says the located message and throws, with the exit code in the exception. */
+    CityConfig load(Console console, String language) throws ConfigException {
         try {
             return ConfigLoader.load(config, language);
         } catch (ConfigException e) {
             console.problem(Messages.get("cli.config_error") + " " + e.located());
-            return null;
+            throw e;
         }
     }
 }

@@ -64,7 +64,7 @@ final class CompareCommand implements Callable<Integer> {
             inputs = CompareInputs.resolve(configs, Main.languageOf(spec));
         } catch (ConfigException e) {
             console.problem(Messages.get("cli.config_error") + " " + e.located());
-            return ExitCode.USAGE;
+            return e.exitCode();
         } catch (CompareInputs.InputException e) {
             console.problem(e.getMessage());
             return ExitCode.USAGE;

@@ -144,7 +144,7 @@ public final class ConfigLoader {
         try {
             long size = Files.size(file);
             if (size > MAX_BYTES) {
-                throw new ConfigException(file, 0, 0, Messages.get("cli.config_too_large", size, MAX_BYTES));
+                throw ConfigException.unreadable(file, 0, Messages.get("cli.config_too_large", size, MAX_BYTES));
             }
             byte[] bytes = Files.readAllBytes(file);
             int bad = firstNonText(bytes);
@@ -153,11 +153,12 @@ public final class ConfigLoader {
                 for (int i = 0; i < bad; i++) {
                     line += bytes[i] == '\n' ? 1 : 0;
                 }
-                throw new ConfigException(file, line, 0, Messages.get("cli.config_binary", line));
+                throw ConfigException.unreadable(file, line, Messages.get("cli.config_binary", line));
             }
         } catch (IOException e) {
+            // A missing file is a wrong -c (exit 2); a file the system refuses to read is a failure (exit 1).
             String os = SystemFailures.describe(e);
-            throw new ConfigException(file, 0, 0, os != null ? os : Messages.get("cli.config_missing"));
+            throw os != null ? ConfigException.unreadable(file, 0, os) : new ConfigException(file, 0, 0, Messages.get("cli.config_missing"));
         }
     }
 
