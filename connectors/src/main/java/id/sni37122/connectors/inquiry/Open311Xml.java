@@ -31,7 +31,9 @@ final class Open311Xml {
     }
 
     static void read(Path file, TableReader.RowConsumer consumer) throws IOException, SQLException, SourceException {
-        XMLInputFactory factory = XMLInputFactory.newFactory();
+        // The JDK's own parser, whatever StAX provider is on the class path (Aalto, for XLSX sheets,
+        // registers itself): its errors are the XMLStreamExceptions caught below, with their line.
+        XMLInputFactory factory = XMLInputFactory.newDefaultFactory();
         factory.setProperty(XMLInputFactory.SUPPORT_DTD, false);
         factory.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
         try (InputStream in = Files.newInputStream(file)) {
