@@ -1,5 +1,6 @@
 package id.sni37122.connectors.heartbeat;
 
+import id.sni37122.connectors.AsciiDigits;
 import java.time.Instant;
 import java.time.LocalDate;
 
@@ -21,15 +22,15 @@ final class KumaTime {
         int n = text.length();
         if (n >= 19 && text.charAt(4) == '-' && text.charAt(7) == '-' && (text.charAt(10) == ' ' || text.charAt(10) == 'T')
                 && text.charAt(13) == ':' && text.charAt(16) == ':' && (n == 19 || text.charAt(19) == '.' && n > 20 && n <= 29)) {
-            int year = digits(text, 0, 4);
-            int month = digits(text, 5, 2);
-            int day = digits(text, 8, 2);
-            int hour = digits(text, 11, 2);
-            int minute = digits(text, 14, 2);
-            int second = digits(text, 17, 2);
-            int fraction = n == 19 ? 0 : digits(text, 20, Math.min(3, n - 20));
+            int year = AsciiDigits.value(text, 0, 4);
+            int month = AsciiDigits.value(text, 5, 2);
+            int day = AsciiDigits.value(text, 8, 2);
+            int hour = AsciiDigits.value(text, 11, 2);
+            int minute = AsciiDigits.value(text, 14, 2);
+            int second = AsciiDigits.value(text, 17, 2);
+            int fraction = n == 19 ? 0 : AsciiDigits.value(text, 20, Math.min(3, n - 20));
             if (year >= 0 && month >= 1 && month <= 12 && day >= 1 && day <= 28 + 3 && hour >= 0 && hour < 24 && minute >= 0
-                    && minute < 60 && second >= 0 && second < 60 && fraction >= 0 && (n <= 23 || digits(text, 23, n - 23) >= 0)) {
+                    && minute < 60 && second >= 0 && second < 60 && fraction >= 0 && (n <= 23 || AsciiDigits.value(text, 23, n - 23) >= 0)) {
                 for (int i = n - 20; i < 3; i++) {
                     fraction *= 10;
                 }
@@ -41,18 +42,5 @@ final class KumaTime {
         }
         Instant parsed = UptimeKumaReader.parsedTime(text);
         return parsed == null ? Long.MIN_VALUE : parsed.toEpochMilli();
-    }
-
-    /** The decimal number of {@code length} digits at {@code from}, or -1 if any is not a digit. */
-    private static int digits(String s, int from, int length) {
-        int v = 0;
-        for (int i = from; i < from + length; i++) {
-            char c = s.charAt(i);
-            if (c < '0' || c > '9') {
-                return -1;
-            }
-            v = v * 10 + (c - '0');
-        }
-        return v;
     }
 }

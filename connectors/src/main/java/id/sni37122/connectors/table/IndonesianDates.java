@@ -1,5 +1,6 @@
 package id.sni37122.connectors.table;
 
+import id.sni37122.connectors.AsciiDigits;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -139,9 +140,9 @@ public final class IndonesianDates {
     private static Parsed plainDigits(String t) {
         int n = t.length();
         if (n >= 10 && t.charAt(4) == '-' && t.charAt(7) == '-') {
-            int y = digits(t, 0, 4);
-            int mo = digits(t, 5, 2);
-            int d = digits(t, 8, 2);
+            int y = AsciiDigits.value(t, 0, 4);
+            int mo = AsciiDigits.value(t, 5, 2);
+            int d = AsciiDigits.value(t, 8, 2);
             if (y < 0 || mo < 0 || d < 0) {
                 return null;
             }
@@ -149,9 +150,9 @@ public final class IndonesianDates {
                     : plainTime(LocalDate.of(y, mo, d), t, 10, true);
         }
         if (n >= 10 && t.charAt(2) == '/' && t.charAt(5) == '/') {
-            int d = digits(t, 0, 2);
-            int mo = digits(t, 3, 2);
-            int y = digits(t, 6, 4);
+            int d = AsciiDigits.value(t, 0, 2);
+            int mo = AsciiDigits.value(t, 3, 2);
+            int y = AsciiDigits.value(t, 6, 4);
             if (y < 0 || mo < 0 || d < 0) {
                 return null;
             }
@@ -168,40 +169,27 @@ public final class IndonesianDates {
         if (!(sep == ' ' || iso && sep == 'T') || n != at + 6 && n != at + 9 && !(iso && n > at + 10 && t.charAt(at + 9) == '.')) {
             return null;
         }
-        int h = digits(t, at + 1, 2);
-        int m = digits(t, at + 4, 2);
+        int h = AsciiDigits.value(t, at + 1, 2);
+        int m = AsciiDigits.value(t, at + 4, 2);
         if (h < 0 || m < 0 || t.charAt(at + 3) != ':') {
             return null;
         }
         int s = 0;
         int nanos = 0;
         if (n > at + 6) {
-            s = digits(t, at + 7, 2);
+            s = AsciiDigits.value(t, at + 7, 2);
             if (s < 0 || t.charAt(at + 6) != ':') {
                 return null;
             }
             if (n > at + 9) {
                 int fraction = n - at - 10;
-                if (fraction > 9 || digits(t, at + 10, fraction) < 0) {
+                if (fraction > 9 || AsciiDigits.value(t, at + 10, fraction) < 0) {
                     return null;
                 }
                 nanos = Integer.parseInt((t.substring(at + 10) + "000000000").substring(0, 9));
             }
         }
         return new Parsed(date.atTime(LocalTime.of(h, m, s, nanos)), null, true);
-    }
-
-    /** The number written by {@code count} ASCII digits at {@code at}, or -1 when any is not one. */
-    private static int digits(String t, int at, int count) {
-        int v = 0;
-        for (int i = at; i < at + count; i++) {
-            char c = t.charAt(i);
-            if (c < '0' || c > '9') {
-                return -1;
-            }
-            v = v * 10 + (c - '0');
-        }
-        return v;
     }
 
     private static Parsed tryIso(String text) {
