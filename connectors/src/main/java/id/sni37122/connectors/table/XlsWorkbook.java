@@ -1,6 +1,5 @@
 package id.sni37122.connectors.table;
 
-import id.sni37122.connectors.Messages;
 import id.sni37122.connectors.SourceException;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -35,7 +34,7 @@ final class XlsWorkbook implements Workbook {
         try {
             return new XlsWorkbook(WorkbookFactory.create(file.toFile(), null, true));
         } catch (IOException | RuntimeException e) {
-            throw new SourceException(file, 0, null, Messages.get("connectors.xlsx_unreadable", SourceException.plainMessage(e)), e);
+            throw XlsxWorkbook.unreadable(file, e);
         }
     }
 

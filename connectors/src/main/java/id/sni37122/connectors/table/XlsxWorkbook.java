@@ -124,7 +124,8 @@ final class XlsxWorkbook implements Workbook {
         }
     }
 
-    private static SourceException unreadable(Path file, Exception e) {
+    /** A workbook POI cannot open, .xlsx or .xls: one message, and a zip bomb said as such. */
+    static SourceException unreadable(Path file, Exception e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (String.valueOf(t.getMessage()).contains("Zip bomb")) {
                 return new SourceException(file, 0, null, Messages.get("connectors.xlsx_zip_bomb"), e);
