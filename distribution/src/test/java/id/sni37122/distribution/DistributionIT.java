@@ -109,9 +109,17 @@ class DistributionIT {
                 lib + "libarrow_cdata_jni.so", lib + "libsqlitejdbc.so");
         assertThat(mapped).allMatch(path -> path.startsWith(lib), "under " + lib);
 
-        // The first run left its class-data archive for the next starts; they use it and stay quiet.
-        try (Stream<Path> archives = Files.list(dir.resolve("cache/sni37122"))) {
-            assertThat(archives.map(a -> a.getFileName().toString()).toList()).singleElement().asString().matches("classes-\\d+\\.jsa");
+        // The first run left its class-data archive for the next starts (they use it and stay quiet)
+        // and the robot verdicts of the agents' forms (digits as one 0) for the next first loads.
+        try (Stream<Path> cached = Files.list(dir.resolve("cache/sni37122"))) {
+            assertThat(cached.map(a -> a.getFileName().toString()).sorted().toList()).hasSize(2)
+                    .satisfiesExactly(archive -> assertThat(archive).matches("classes-\\d+\\.jsa"),
+                            verdicts -> assertThat(verdicts).matches("robot-verdicts-Yauaa-[0-9.]+\\.tsv"));
+        }
+        try (Stream<Path> verdicts = Files.list(dir.resolve("cache/sni37122")).filter(f -> f.toString().endsWith(".tsv"))) {
+            assertThat(Files.readString(verdicts.findFirst().orElseThrow()))
+                    .contains("\ntrue\tRobot\tMozilla/0.0 (compatible; Googlebot/0.0; +http://www.google.com/bot.html)\n")
+                    .contains("\nfalse\tDesktop\tMozilla/0.0 (X0; Linux x0_0; rv:0.0) Gecko/0 Firefox/0.0\n");
         }
         Result compute = run(List.of(home.resolve("bin/sni37122").toString(), "compute", "--json", "--year", "2023", "-c",
                 city.resolve("samarinda.yaml").toString()),

@@ -23,14 +23,18 @@ final class Agents {
     private final LongLongMap keys = new LongLongMap(1 << 12);
     private final Set<Long> known = new HashSet<>();
     /** Verdicts by agent form: a new agent of a known form needs no classifier (nor building one). */
-    private final RobotClassifier.Forms forms = new RobotClassifier.Forms();
+    private final RobotClassifier.Forms forms;
     /** Agents first seen in this file: their text and their classification, under way on another thread. */
     private final Map<Long, Map.Entry<String, CompletableFuture<RobotClassifier.Verdict>>> pending = new LinkedHashMap<>();
     private final DuckDBConnection connection;
     private final MessageDigest sha;
     long added;
+    /** Of those, agents whose verdict came from the installation's cache. */
+    long cached;
 
-    Agents(LoadContext ctx) throws SQLException {
+    /** {@code cache} null: none (no cache folder named). */
+    Agents(LoadContext ctx, RobotClassifier classifier, VerdictCache cache) throws SQLException {
+        forms = new RobotClassifier.Forms(classifier, cache);
         try (Statement s = ctx.connection().createStatement();
              ResultSet r = s.executeQuery("SELECT agent_key, agent, agent_class, robot FROM user_agent")) {
             while (r.next()) {
@@ -93,7 +97,10 @@ final class Agents {
         return key;
     }
 
-    /** Records the agents first seen in this file with their classification, inside the file's transaction. */
+    /**
+     * Records the agents first seen in this file with their classification, inside the file's
+     * transaction, and has the installation's cache keep the verdicts of forms Yauaa classified.
+     */
     void record() throws SQLException {
         try (DuckDBAppender rows = connection.createAppender(DuckDBConnection.DEFAULT_SCHEMA, "user_agent")) {
             for (var e : pending.entrySet()) {
@@ -103,6 +110,8 @@ final class Agents {
             }
         }
         added = pending.size();
+        cached = forms.fromCache;
         pending.clear();
+        forms.keep();
     }
 }

@@ -50,6 +50,14 @@ public final class PortalConnector implements Connector {
     private static final String INSERT_HITS = "INSERT INTO portal_hit SELECT ?, ts, visitor, agent_key, method, status, ext, host FROM "
             + STREAM_VIEW;
 
+    /**
+     * Yauaa, built at most once for the files of one ingest (a connector lasts one), when a form
+     * neither the warehouse nor the cache knows turns up; garbage once the ingest is done.
+     */
+    private final RobotClassifier classifier = new RobotClassifier();
+    /** The installation's verdicts by agent form; null when the launcher named no cache folder. */
+    private final VerdictCache verdicts = VerdictCache.configured();
+
     @Override
     public String kind() {
         return "portal";
@@ -137,7 +145,7 @@ public final class PortalConnector implements Connector {
         }
         HitParser parser = parser(ctx.format(), ctx.spec(), ctx.spec().zoneOr(ctx.city().zone()));
         BufferAllocator allocator = allocator(ctx);
-        Agents agents = new Agents(ctx);
+        Agents agents = new Agents(ctx, classifier, verdicts);
         Terms terms = new Terms(ctx);
         Visitors visitors = new Visitors(ctx.visitorSecret());
         Set<String> hosts = hosts(ctx.spec());
@@ -199,6 +207,9 @@ public final class PortalConnector implements Connector {
         details.put("other_host", otherHost);
         details.put("new_agents", agents.added);
         details.put("classifier", RobotClassifier.NAME);
+        if (verdicts != null) {
+            details.put("agents_cached", agents.cached); // of new_agents: their form's verdict was in the installation's cache
+        }
         if (!input.text.equals("utf-8")) {
             details.put("text", input.text);
         }

@@ -65,15 +65,16 @@ class RobotFormsTest {
     }
 
     private static void sameVerdicts(List<String> agents) {
-        List<RobotClassifier.Verdict> direct = agents.stream().map(RobotClassifier::classify).toList();
+        RobotClassifier yauaa = new RobotClassifier();
+        List<RobotClassifier.Verdict> direct = agents.stream().map(yauaa::classify).toList();
         long robots = direct.stream().filter(RobotClassifier.Verdict::robot).count();
         assertThat(robots).as("both kinds are there to compare").isPositive().isLessThan(agents.size());
 
         // Forms from earlier in the same load.
-        RobotClassifier.Forms fresh = new RobotClassifier.Forms();
+        RobotClassifier.Forms fresh = new RobotClassifier.Forms(yauaa, null);
         List<CompletableFuture<RobotClassifier.Verdict>> inLoad = agents.stream().map(fresh::classifyLater).toList();
         // Forms from the warehouse: every other agent known already, the rest new.
-        RobotClassifier.Forms warehouse = new RobotClassifier.Forms();
+        RobotClassifier.Forms warehouse = new RobotClassifier.Forms(yauaa, null);
         for (int i = 0; i < agents.size(); i += 2) {
             warehouse.add(agents.get(i), direct.get(i));
         }
