@@ -55,10 +55,10 @@ done
 # The whole sample city (every source kind, workbooks and charts), then nights with nothing new.
 for round in $(seq "$ROUNDS"); do
   rm -rf "$city/full/out" $verdicts
-  timed "$SNI run --quiet -c $city/full/samarinda.yaml"
+  timed "$SNI run --quiet -c $city/full/samarinda.yaml 2>/dev/null"
   cold_line=$(measured)
   rm -rf "$city/full/out"
-  timed "$SNI run --quiet -c $city/full/samarinda.yaml"
+  timed "$SNI run --quiet -c $city/full/samarinda.yaml 2>/dev/null"
   echo "  round $round: whole sample city, first run: robot verdicts cold $cold_line; warm $(measured)"
 done
 for round in $(seq "$ROUNDS"); do

@@ -144,6 +144,40 @@ class VerdictCacheTest {
     }
 
     @Test
+    void twoRunsWritingAtOnceNeverLeaveAMixedFile() throws Exception {
+        Path cache = dir.resolve("cache");
+        Path file = cache.resolve(VerdictCache.fileName());
+        List<Thread> runs = new ArrayList<>();
+        List<String> seen = new ArrayList<>();
+        for (String robot : List.of("crawler", "spider")) {
+            runs.add(new Thread(() -> {
+                for (int i = 0; i < 40; i++) {
+                    VerdictCache run = new VerdictCache(cache);
+                    run.get("any");
+                    run.add(robot + "-" + (char) ('a' + i % 26) + (char) ('a' + i / 26) + "/0.0", new RobotClassifier.Verdict("Robot", true));
+                    run.save();
+                }
+            }));
+        }
+        runs.forEach(Thread::start);
+        while (runs.stream().anyMatch(Thread::isAlive)) {
+            if (Files.exists(file)) {
+                String text = Files.readString(file);
+                if (VerdictCache.parse(text) == null) {
+                    seen.add(text);
+                }
+            }
+        }
+        assertThat(seen).as("every file read while both wrote was whole").isEmpty();
+        Map<String, RobotClassifier.Verdict> last = VerdictCache.parse(Files.readString(file));
+        // The last writer's file stays: what the other wrote meanwhile may be missing (asked of Yauaa again), never mixed in.
+        assertThat(last).isNotNull().isNotEmpty().allSatisfy((form, v) -> assertThat(v).isEqualTo(new RobotClassifier.Verdict("Robot", true)));
+        try (Stream<Path> files = Files.list(cache)) {
+            assertThat(files.map(f -> f.getFileName().toString()).toList()).as("no temporary file left").containsExactly(VerdictCache.fileName());
+        }
+    }
+
+    @Test
     void anUnwritableCacheStillLoads() throws Exception {
         Path blocked = dir.resolve("not-a-folder");
         Files.writeString(blocked, "a file where the cache folder would be");
@@ -159,14 +193,31 @@ class VerdictCacheTest {
     }
 
     @Test
+    void withoutTheLaunchersFolderNothingIsKept() throws Exception {
+        System.clearProperty(VerdictCache.PROPERTY);
+        assertThat(VerdictCache.configured()).isNull();
+        FileOutcome outcome = load(dir.resolve("a"), List.of(GOOGLEBOT));
+        assertThat(outcome.details()).containsEntry("new_agents", 1L).doesNotContainKey("agents_cached");
+        try (Stream<Path> files = Files.walk(dir)) {
+            assertThat(files.filter(f -> f.getFileName().toString().startsWith("robot-verdicts")).toList()).isEmpty();
+        }
+    }
+
+    @Test
     void nothingHoldsYauaaOnceTheIngestIsDone() throws Exception {
+        // Held here while the load runs, so the load takes up this very analyzer.
+        RobotClassifier held = new RobotClassifier();
+        assertThat(held.classify(GOOGLEBOT).robot()).isTrue();
+        int before = RobotClassifier.needed();
         load(dir.resolve("a"), List.of(GOOGLEBOT));
-        assertThat(RobotClassifier.analyzerInMemory()).as("built or taken up by the load").isTrue();
+        assertThat(RobotClassifier.needed()).as("the load needed Yauaa").isEqualTo(before + 1);
+        assertThat(RobotClassifier.analyzerInMemory()).isTrue();
+        held = null;
         for (int i = 0; i < 20 && RobotClassifier.analyzerInMemory(); i++) {
             System.gc();
             Thread.sleep(50);
         }
-        assertThat(RobotClassifier.analyzerInMemory()).as("collected: only a weak reference was left").isFalse();
+        assertThat(RobotClassifier.analyzerInMemory()).as("collected: the finished ingest left only a weak reference").isFalse();
     }
 
     /** Distinct agents of the Samarinda sample's logs, in order of first appearance. */
