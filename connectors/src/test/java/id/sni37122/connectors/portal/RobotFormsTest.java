@@ -8,17 +8,20 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A new agent whose form (digits aside) is known takes that form's verdict instead of Yauaa's own:
  * here every agent of the bench log (bench/GenerateLog.java) and of the real Apache logs in
  * ../shared gets, through its form, exactly the robot decision Yauaa gives it directly, both when
- * the form comes from agents already in the warehouse and when it comes from earlier in the load.
+ * the form comes from agents already in the warehouse, from earlier in the load, and from the
+ * installation's cache an earlier load wrote.
  */
 class RobotFormsTest {
 
@@ -64,7 +67,10 @@ class RobotFormsTest {
         return agents;
     }
 
-    private static void sameVerdicts(List<String> agents) {
+    @TempDir
+    Path cacheDir;
+
+    private void sameVerdicts(List<String> agents) {
         RobotClassifier yauaa = new RobotClassifier();
         List<RobotClassifier.Verdict> direct = agents.stream().map(yauaa::classify).toList();
         long robots = direct.stream().filter(RobotClassifier.Verdict::robot).count();
@@ -87,5 +93,40 @@ class RobotFormsTest {
         }
         long forms = agents.stream().map(RobotClassifier.Forms::form).distinct().count();
         assertThat(forms).as("forms stand in for most agents").isLessThan(agents.size() * 2L / 3);
+
+        // Forms from the installation's cache: every other agent classified by an earlier load and
+        // kept (its form written to the file), the rest in a later load that reads the file.
+        RobotClassifier.Forms earlier = new RobotClassifier.Forms(yauaa, new VerdictCache(cacheDir));
+        for (int i = 0; i < agents.size(); i += 2) {
+            earlier.classifyLater(agents.get(i)).join();
+        }
+        earlier.keep();
+        RobotClassifier.Forms later = new RobotClassifier.Forms(yauaa, new VerdictCache(cacheDir));
+        for (int i = 1; i < agents.size(); i += 2) {
+            String agent = agents.get(i);
+            assertThat(later.classifyLater(agent).join().robot()).as(agent).isEqualTo(direct.get(i).robot());
+        }
+        // Kept: the forms whose first agent in the earlier load had nothing personal in it. Taken from
+        // the file: each later agent of such a form, once an agent without anything personal asked for it.
+        Set<String> seen = new HashSet<>();
+        Set<String> kept = new HashSet<>();
+        for (int i = 0; i < agents.size(); i += 2) {
+            String form = RobotClassifier.Forms.form(agents.get(i));
+            if (seen.add(form) && VerdictCache.keeps(agents.get(i))) {
+                kept.add(form);
+            }
+        }
+        Set<String> asked = new HashSet<>();
+        Set<String> taken = new HashSet<>();
+        long fromFile = 0;
+        for (int i = 1; i < agents.size(); i += 2) {
+            String form = RobotClassifier.Forms.form(agents.get(i));
+            if (asked.add(form) && VerdictCache.keeps(agents.get(i)) && kept.contains(form)) {
+                taken.add(form);
+            }
+            fromFile += taken.contains(form) ? 1 : 0;
+        }
+        assertThat(fromFile).as("the two halves have forms in common").isPositive();
+        assertThat(later.fromCache).as("agents that took a kept verdict").isEqualTo(fromFile);
     }
 }
