@@ -47,6 +47,25 @@ public final class Warehouse implements AutoCloseable {
         this.file = file;
     }
 
+    /**
+     * Starts loading DuckDB's native library (70 MB) and the JDBC drivers on a thread of its own, for a
+     * command that will open the warehouse once it has read its config: on two cores the load then
+     * overlaps the command-line parsing and the config instead of following them. A failure is left
+     * for {@link #open} to meet and report as it always has.
+     */
+    public static void loadEngineAhead() {
+        Thread loading = new Thread(() -> {
+            try {
+                Class.forName("org.duckdb.DuckDBNative", true, Warehouse.class.getClassLoader());
+                DriverManager.getDrivers();
+            } catch (ClassNotFoundException | LinkageError | RuntimeException e) {
+                // open() loads it again on its own thread and says what is wrong
+            }
+        }, "sni37122-engine-load");
+        loading.setDaemon(true);
+        loading.start();
+    }
+
     /** Opens (creating if needed) the warehouse file and brings its schema up to date. */
     public static Warehouse open(Path file) throws SQLException, IOException {
         Path parent = file.toAbsolutePath().getParent();
