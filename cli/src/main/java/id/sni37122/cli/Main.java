@@ -2,12 +2,14 @@ package id.sni37122.cli;
 
 import id.sni37122.connectors.Messages;
 import id.sni37122.connectors.SystemFailures;
+import id.sni37122.connectors.Warehouse;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Properties;
+import java.util.Set;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -24,6 +26,9 @@ public final class Main implements Runnable {
 
     @Spec
     CommandSpec spec;
+
+    /** The commands that open the warehouse as soon as their config is read (run may find nothing new and open nothing). */
+    private static final Set<String> OPENS_WAREHOUSE = Set.of("ingest", "compute", "report", "status");
 
     /** {@code --lang}: wins over the config's {@code language:}; read before parsing, so picocli's own messages follow it too. */
     @Option(names = "--lang", paramLabel = "id|en", scope = ScopeType.INHERIT, descriptionKey = "lang")
@@ -62,6 +67,9 @@ public final class Main implements Runnable {
             }
             out.flush();
             return ExitCode.OK;
+        }
+        if (args.length > 0 && OPENS_WAREHOUSE.contains(args[0])) {
+            Warehouse.loadEngineAhead();
         }
         Main main = new Main();
         main.language = given;

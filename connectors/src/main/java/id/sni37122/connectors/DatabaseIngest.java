@@ -45,7 +45,7 @@ final class DatabaseIngest {
         }
         String settings = ReadSettings.json(connector.readSettings(spec, format, ingestor.city.zone()));
         Connection c = ingestor.warehouse.connection();
-        Ingestor.Earlier earlier = ingestor.earlierVersion(c, spec.kind(), shown);
+        Ingestor.Earlier earlier = ingestor.earlierVersion(spec.kind(), shown);
         String changed = earlier == null ? null : earlier.changesTo(settings, format);
         if (earlier != null && changed == null && ingestor.reloadAsked(spec.kind(), null)) {
             changed = "--reload";
@@ -56,7 +56,7 @@ final class DatabaseIngest {
         c.setAutoCommit(false);
         boolean usable = true;
         try {
-            long fileId = Ingestor.nextFileId(c);
+            long fileId = Ingestor.nextFileId(ingestor.statements);
             // Read otherwise now, the database is read again whole; what it no longer holds stays.
             List<Long> rereading = status == FileOutcome.Status.REPLACED && connector.accumulates(format)
                     ? ingestor.currentLoads(c, spec.kind(), List.of(shown)) : List.of();
@@ -85,7 +85,7 @@ final class DatabaseIngest {
                 return outcome(FileOutcome.Status.SKIPPED, load, 0, Map.of(), List.of(), null, null);
             }
             Ingestor.supersede(c, rereading, fileId);
-            ingestor.insertSourceFile(c, new Ingestor.SourceFileRow(fileId, spec.kind(), format, shown, identity(settings), 0, runId,
+            ingestor.insertSourceFile(new Ingestor.SourceFileRow(fileId, spec.kind(), format, shown, identity(settings), 0, runId,
                     load.rowsRead(), load.rowsLoaded(), rejected, JSON.writeValueAsString(load.details()), 0, 0,
                     accumulates ? earlier.fileId() : null, settings));
             c.commit();

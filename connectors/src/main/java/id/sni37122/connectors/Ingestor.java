@@ -34,6 +34,8 @@ public final class Ingestor {
     final CityContext city;
     final Map<String, Map<String, Object>> rules;
     final byte[] visitorSecret;
+    /** What every file runs (the lookups before it loads and its records after), prepared once per run. */
+    final PreparedStatements statements;
     private Listener listener = new Listener() { };
     private BiPredicate<String, Path> reload = (kind, file) -> false;
 
@@ -55,6 +57,7 @@ public final class Ingestor {
         this.city = city;
         this.rules = rules == null ? Map.of() : rules;
         this.visitorSecret = visitorSecret;
+        this.statements = new PreparedStatements(warehouse.connection());
     }
 
     public Ingestor listener(Listener listener) {
@@ -77,6 +80,12 @@ public final class Ingestor {
     }
 
     public IngestReport ingest(List<SourceSpec> specs, Long runId) throws SQLException {
+        try (statements) {
+            return ingestAll(specs, runId);
+        }
+    }
+
+    private IngestReport ingestAll(List<SourceSpec> specs, Long runId) throws SQLException {
         IngestReport report = new IngestReport();
         for (SourceSpec spec : specs) {
             Connector connector = Connectors.forKind(spec.kind());
@@ -152,9 +161,9 @@ public final class Ingestor {
             // Only a file of the same size can have the same content. Otherwise the hash is computed on
             // another core while the file loads: a year of logs is gigabytes, and hashing it first
             // would double the time a nightly run takes.
-            if (sameSizeLoaded(c, spec.kind(), size)) {
+            if (sameSizeLoaded(spec.kind(), size)) {
                 sha = Hashes.sha256(file, size);
-                Earlier same = loadedContent(c, spec.kind(), sha);
+                Earlier same = loadedContent(spec.kind(), sha);
                 if (same != null && reason == null) {
                     String changed = same.changesTo(settings, format);
                     if (changed == null) {
@@ -178,13 +187,13 @@ public final class Ingestor {
                 long hashed = size;
                 shaLater = HASHING.submit(() -> Hashes.sha256(file, hashed));
             }
-            earlier = earlierVersion(c, spec.kind(), path);
+            earlier = earlierVersion(spec.kind(), path);
             if (log) {
                 head = LogContent.head(file);
-                continues = head == null ? null : LogContent.match(c, city.code(), spec.kind(), file, head);
-                String earlierHead = earlier == null ? null : LogContent.headOf(c, earlier.fileId);
+                continues = head == null ? null : LogContent.match(statements, city.code(), spec.kind(), file, head);
+                String earlierHead = earlier == null ? null : LogContent.headOf(statements, earlier.fileId);
                 if (continues != null) {
-                    earlier = loadOf(c, continues.fileId()); // the log this file is, whatever its name now
+                    earlier = loadOf(continues.fileId()); // the log this file is, whatever its name now
                     chain = continues.fileId();
                 } else if (earlierHead != null && !earlierHead.equals(head)) {
                     // New content under a known name: the log was rotated, and its earlier content keeps its rows.
@@ -238,7 +247,7 @@ public final class Ingestor {
         boolean usable = true;
         try {
             // The first statement opens the transaction, so appenders used by the connector join it.
-            long fileId = nextFileId(c);
+            long fileId = nextFileId(statements);
             // Read again whole, a source that prunes its own history keeps what it no longer holds: the connector
             // replaces the earlier loads' rows only where the source still has them.
             List<Long> rereading = status == FileOutcome.Status.REPLACED && chain == null && connector.accumulates(format)
@@ -267,7 +276,7 @@ public final class Ingestor {
             }
             sha = hashOf(shaLater);
             supersede(c, rereading, fileId);
-            insertSourceFile(c, new SourceFileRow(fileId, spec.kind(), format, path, sha, size, runId, load.rowsRead(), load.rowsLoaded(),
+            insertSourceFile(new SourceFileRow(fileId, spec.kind(), format, path, sha, size, runId, load.rowsRead(), load.rowsLoaded(),
                     rejected, JSON.writeValueAsString(load.details()), startOffset, startLine,
                     status == FileOutcome.Status.APPENDED ? earlier.fileId : null, settings));
             if (log && head != null) {
@@ -275,7 +284,7 @@ public final class Ingestor {
                 Object contentSha = compression == Compression.NONE ? sha : load.details().get("content_hash");
                 Object contentBytes = compression == Compression.NONE ? (Object) size : load.details().get("content_bytes");
                 if (contentSha != null && contentBytes instanceof Number n) {
-                    LogContent.record(c, fileId, head, contentSha.toString(), n.longValue());
+                    LogContent.record(statements, fileId, head, contentSha.toString(), n.longValue());
                 }
             }
             c.commit();
@@ -345,15 +354,13 @@ public final class Ingestor {
         }
     }
 
-    Earlier earlierVersion(Connection c, String kind, String path) throws SQLException {
-        try (PreparedStatement p = c.prepareStatement(
-                "SELECT " + EARLIER_COLUMNS + " FROM source_file WHERE city = ? AND kind = ? AND path = ? "
-                        + "AND superseded_by IS NULL ORDER BY file_id DESC LIMIT 1")) {
-            p.setString(1, city.code());
-            p.setString(2, kind);
-            p.setString(3, path);
-            return earlier(p);
-        }
+    Earlier earlierVersion(String kind, String path) throws SQLException {
+        PreparedStatement p = statements.of("SELECT " + EARLIER_COLUMNS + " FROM source_file WHERE city = ? AND kind = ? AND path = ? "
+                + "AND superseded_by IS NULL ORDER BY file_id DESC LIMIT 1");
+        p.setString(1, city.code());
+        p.setString(2, kind);
+        p.setString(3, path);
+        return earlier(p);
     }
 
     private static final String EARLIER_COLUMNS = "file_id, sha256, size_bytes, path, format, read_settings";
@@ -366,22 +373,20 @@ public final class Ingestor {
     }
 
     /** The load {@code fileId}. */
-    private Earlier loadOf(Connection c, long fileId) throws SQLException {
-        try (PreparedStatement p = c.prepareStatement("SELECT " + EARLIER_COLUMNS + " FROM source_file WHERE file_id = ?")) {
-            p.setLong(1, fileId);
-            return earlier(p);
-        }
+    private Earlier loadOf(long fileId) throws SQLException {
+        PreparedStatement p = statements.of("SELECT " + EARLIER_COLUMNS + " FROM source_file WHERE file_id = ?");
+        p.setLong(1, fileId);
+        return earlier(p);
     }
 
     /** The current load whose content is {@code sha}, the latest if several. */
-    private Earlier loadedContent(Connection c, String kind, String sha) throws SQLException {
-        try (PreparedStatement p = c.prepareStatement("SELECT " + EARLIER_COLUMNS
-                + " FROM source_file WHERE city = ? AND kind = ? AND sha256 = ? AND superseded_by IS NULL ORDER BY file_id DESC LIMIT 1")) {
-            p.setString(1, city.code());
-            p.setString(2, kind);
-            p.setString(3, sha);
-            return earlier(p);
-        }
+    private Earlier loadedContent(String kind, String sha) throws SQLException {
+        PreparedStatement p = statements.of("SELECT " + EARLIER_COLUMNS
+                + " FROM source_file WHERE city = ? AND kind = ? AND sha256 = ? AND superseded_by IS NULL ORDER BY file_id DESC LIMIT 1");
+        p.setString(1, city.code());
+        p.setString(2, kind);
+        p.setString(3, sha);
+        return earlier(p);
     }
 
     private static void recordSettings(Connection c, long fileId, String settings) throws SQLException {
@@ -466,26 +471,25 @@ public final class Ingestor {
                                  String settings) {
     }
 
-    void insertSourceFile(Connection c, SourceFileRow row) throws SQLException {
-        try (PreparedStatement p = c.prepareStatement(SqlResource.load(Ingestor.class, "source_file_insert.sql"))) {
-            p.setLong(1, row.fileId());
-            p.setString(2, city.code());
-            p.setString(3, row.kind());
-            p.setString(4, row.format());
-            p.setString(5, row.path());
-            p.setString(6, row.sha256());
-            p.setLong(7, row.size());
-            p.setObject(8, row.runId());
-            p.setLong(9, row.rowsRead());
-            p.setLong(10, row.rowsLoaded());
-            p.setLong(11, row.rowsRejected());
-            p.setString(12, row.details());
-            p.setLong(13, row.startOffset());
-            p.setLong(14, row.startLine());
-            p.setObject(15, row.resumedFrom());
-            p.setString(16, row.settings());
-            p.executeUpdate();
-        }
+    void insertSourceFile(SourceFileRow row) throws SQLException {
+        PreparedStatement p = statements.of(SqlResource.load(Ingestor.class, "source_file_insert.sql"));
+        p.setLong(1, row.fileId());
+        p.setString(2, city.code());
+        p.setString(3, row.kind());
+        p.setString(4, row.format());
+        p.setString(5, row.path());
+        p.setString(6, row.sha256());
+        p.setLong(7, row.size());
+        p.setObject(8, row.runId());
+        p.setLong(9, row.rowsRead());
+        p.setLong(10, row.rowsLoaded());
+        p.setLong(11, row.rowsRejected());
+        p.setString(12, row.details());
+        p.setLong(13, row.startOffset());
+        p.setLong(14, row.startLine());
+        p.setObject(15, row.resumedFrom());
+        p.setString(16, row.settings());
+        p.executeUpdate();
     }
 
     /** Every table but source_file whose rows carry the file_id of their load. */
@@ -539,14 +543,14 @@ public final class Ingestor {
                                    String settings, String head, LogContent.Match same) throws SQLException {
         c.setAutoCommit(false);
         try {
-            long fileId = nextFileId(c);
-            insertSourceFile(c, new SourceFileRow(fileId, spec.kind(), format, path, sha, size, runId, 0, 0, 0,
+            long fileId = nextFileId(statements);
+            insertSourceFile(new SourceFileRow(fileId, spec.kind(), format, path, sha, size, runId, 0, 0, 0,
                     JSON.writeValueAsString(Map.of("same_content_as", same.path())), 0, 0, null, settings));
             try (PreparedStatement p = c.prepareStatement("SELECT content_hash FROM log_content WHERE file_id = ?")) {
                 p.setLong(1, same.fileId());
                 try (ResultSet r = p.executeQuery()) {
                     r.next();
-                    LogContent.record(c, fileId, head, r.getString(1), same.bytes());
+                    LogContent.record(statements, fileId, head, r.getString(1), same.bytes());
                 }
             }
             c.commit();
@@ -579,20 +583,18 @@ public final class Ingestor {
         }
     }
 
-    private boolean sameSizeLoaded(Connection c, String kind, long size) throws SQLException {
-        try (PreparedStatement p = c.prepareStatement(
-                "SELECT 1 FROM source_file WHERE city = ? AND kind = ? AND size_bytes = ? AND superseded_by IS NULL")) {
-            p.setString(1, city.code());
-            p.setString(2, kind);
-            p.setLong(3, size);
-            try (ResultSet r = p.executeQuery()) {
-                return r.next();
-            }
+    private boolean sameSizeLoaded(String kind, long size) throws SQLException {
+        PreparedStatement p = statements.of("SELECT 1 FROM source_file WHERE city = ? AND kind = ? AND size_bytes = ? AND superseded_by IS NULL");
+        p.setString(1, city.code());
+        p.setString(2, kind);
+        p.setLong(3, size);
+        try (ResultSet r = p.executeQuery()) {
+            return r.next();
         }
     }
 
-    static long nextFileId(Connection c) throws SQLException {
-        try (Statement s = c.createStatement(); ResultSet r = s.executeQuery("SELECT nextval('source_file_seq')")) {
+    static long nextFileId(PreparedStatements statements) throws SQLException {
+        try (ResultSet r = statements.of("SELECT nextval('source_file_seq')").executeQuery()) {
             r.next();
             return r.getLong(1);
         }

@@ -58,16 +58,15 @@ public final class LogContent {
      * with, or null. One pass over the content serves every candidate: the hash at each candidate's
      * length is taken from a copy of the running digest.
      */
-    static Match match(Connection c, String city, String kind, Path file, String head) throws IOException, SQLException {
+    static Match match(PreparedStatements statements, String city, String kind, Path file, String head) throws IOException, SQLException {
         List<Candidate> candidates = new ArrayList<>();
-        try (PreparedStatement p = c.prepareStatement(SqlResource.load(LogContent.class, "log_content_candidates.sql"))) {
-            p.setString(1, city);
-            p.setString(2, kind);
-            p.setString(3, head);
-            try (ResultSet r = p.executeQuery()) {
-                while (r.next()) {
-                    candidates.add(new Candidate(r.getLong(1), r.getString(2), r.getString(3), r.getLong(4)));
-                }
+        PreparedStatement p = statements.of(SqlResource.load(LogContent.class, "log_content_candidates.sql"));
+        p.setString(1, city);
+        p.setString(2, kind);
+        p.setString(3, head);
+        try (ResultSet r = p.executeQuery()) {
+            while (r.next()) {
+                candidates.add(new Candidate(r.getLong(1), r.getString(2), r.getString(3), r.getLong(4)));
             }
         }
         if (candidates.isEmpty()) {
@@ -128,22 +127,20 @@ public final class LogContent {
     }
 
     /** The head recorded for a load, or null when it has none (loaded before log_content existed). */
-    static String headOf(Connection c, long fileId) throws SQLException {
-        try (PreparedStatement p = c.prepareStatement("SELECT head_sha256 FROM log_content WHERE file_id = ?")) {
-            p.setLong(1, fileId);
-            try (ResultSet r = p.executeQuery()) {
-                return r.next() ? r.getString(1) : null;
-            }
+    static String headOf(PreparedStatements statements, long fileId) throws SQLException {
+        PreparedStatement p = statements.of("SELECT head_sha256 FROM log_content WHERE file_id = ?");
+        p.setLong(1, fileId);
+        try (ResultSet r = p.executeQuery()) {
+            return r.next() ? r.getString(1) : null;
         }
     }
 
-    static void record(Connection c, long fileId, String head, String contentHash, long contentBytes) throws SQLException {
-        try (PreparedStatement p = c.prepareStatement("INSERT OR REPLACE INTO log_content VALUES (?, ?, ?, ?)")) {
-            p.setLong(1, fileId);
-            p.setString(2, head);
-            p.setString(3, contentHash);
-            p.setLong(4, contentBytes);
-            p.executeUpdate();
-        }
+    static void record(PreparedStatements statements, long fileId, String head, String contentHash, long contentBytes) throws SQLException {
+        PreparedStatement p = statements.of("INSERT OR REPLACE INTO log_content VALUES (?, ?, ?, ?)");
+        p.setLong(1, fileId);
+        p.setString(2, head);
+        p.setString(3, contentHash);
+        p.setLong(4, contentBytes);
+        p.executeUpdate();
     }
 }

@@ -47,6 +47,25 @@ public final class Warehouse implements AutoCloseable {
         this.file = file;
     }
 
+    /**
+     * Starts loading DuckDB's native library (70 MB) and the JDBC drivers on a thread of its own, for a
+     * command that will open the warehouse once it has read its config: on two cores the load then
+     * overlaps the command-line parsing and the config instead of following them. A failure is left
+     * for {@link #open} to meet and report as it always has.
+     */
+    public static void loadEngineAhead() {
+        Thread loading = new Thread(() -> {
+            try {
+                Class.forName("org.duckdb.DuckDBNative", true, Warehouse.class.getClassLoader());
+                DriverManager.getDrivers();
+            } catch (ClassNotFoundException | LinkageError | RuntimeException e) {
+                // open() loads it again on its own thread and says what is wrong
+            }
+        }, "sni37122-engine-load");
+        loading.setDaemon(true);
+        loading.start();
+    }
+
     /** Opens (creating if needed) the warehouse file and brings its schema up to date. */
     public static Warehouse open(Path file) throws SQLException, IOException {
         Path parent = file.toAbsolutePath().getParent();
@@ -141,34 +160,40 @@ public final class Warehouse implements AutoCloseable {
         migrate(MIGRATIONS.size());
     }
 
+    /**
+     * Applies the migrations after the current version up to {@code upTo}, all in one transaction: a
+     * new warehouse is made in one commit instead of one per migration (each commit writes and syncs
+     * the write-ahead log), and a failed upgrade leaves the warehouse at its version before the run.
+     */
     private void migrate(int upTo) throws SQLException, IOException {
         try (Statement s = connection.createStatement()) {
             s.execute("CREATE TABLE IF NOT EXISTS schema_version ("
                     + "version INTEGER PRIMARY KEY, name VARCHAR NOT NULL, applied_at TIMESTAMPTZ NOT NULL)");
         }
         int current = schemaVersion();
-        for (int v = current + 1; v <= upTo; v++) {
-            String name = MIGRATIONS.get(v - 1);
-            String sql = SqlResource.load(Warehouse.class, "schema/" + name);
-            boolean auto = connection.getAutoCommit();
-            connection.setAutoCommit(false);
-            try (Statement s = connection.createStatement()) {
-                for (String statement : SqlResource.statements(sql)) {
+        if (current >= upTo) {
+            return;
+        }
+        boolean auto = connection.getAutoCommit();
+        connection.setAutoCommit(false);
+        String name = null;
+        try (Statement s = connection.createStatement();
+             var p = connection.prepareStatement("INSERT INTO schema_version VALUES (?, ?, current_timestamp)")) {
+            for (int v = current + 1; v <= upTo; v++) {
+                name = MIGRATIONS.get(v - 1);
+                for (String statement : SqlResource.statements(SqlResource.load(Warehouse.class, "schema/" + name))) {
                     s.execute(statement);
                 }
-                try (var p = connection.prepareStatement(
-                        "INSERT INTO schema_version VALUES (?, ?, current_timestamp)")) {
-                    p.setInt(1, v);
-                    p.setString(2, name);
-                    p.executeUpdate();
-                }
-                connection.commit();
-            } catch (SQLException e) {
-                connection.rollback();
-                throw new SQLException("schema migration " + name + " failed: " + e.getMessage(), e);
-            } finally {
-                connection.setAutoCommit(auto);
+                p.setInt(1, v);
+                p.setString(2, name);
+                p.executeUpdate();
             }
+            connection.commit();
+        } catch (SQLException e) {
+            connection.rollback();
+            throw new SQLException("schema migration " + name + " failed: " + e.getMessage(), e);
+        } finally {
+            connection.setAutoCommit(auto);
         }
     }
 

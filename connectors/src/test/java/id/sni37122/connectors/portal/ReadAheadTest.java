@@ -2,13 +2,17 @@ package id.sni37122.connectors.portal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.SequenceInputStream;
+import java.time.Duration;
+import java.util.Arrays;
 import java.util.Random;
+import java.util.concurrent.CountDownLatch;
 import java.util.zip.ZipException;
 import org.junit.jupiter.api.Test;
 
@@ -33,6 +37,42 @@ class ReadAheadTest {
             assertThat(in.read()).isEqualTo(-1);
         }
         assertThat(out.toByteArray()).isEqualTo(data);
+    }
+
+    /**
+     * The reader gets the first 64 KiB while the stream has given no more than that (a month's rotated
+     * log of a small city is under a megabyte: waiting for a whole chunk meant inflating it all before
+     * a line was parsed). The source here holds back the rest until the reader has its first bytes.
+     */
+    @Test
+    void theFirstBytesArriveBeforeAMegabyteIsRead() throws Exception {
+        byte[] data = randomBytes(3 * (1 << 20));
+        CountDownLatch firstRead = new CountDownLatch(1);
+        InputStream held = new SequenceInputStream(new ByteArrayInputStream(data, 0, 1 << 16), new InputStream() {
+            private final InputStream rest = new ByteArrayInputStream(data, 1 << 16, data.length - (1 << 16));
+
+            @Override
+            public int read() throws IOException {
+                byte[] one = new byte[1];
+                return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
+            }
+
+            @Override
+            public int read(byte[] b, int off, int len) throws IOException {
+                try {
+                    firstRead.await();
+                } catch (InterruptedException e) {
+                    throw new java.io.InterruptedIOException();
+                }
+                return rest.read(b, off, len);
+            }
+        });
+        try (InputStream in = new ReadAhead(held)) {
+            byte[] first = assertTimeoutPreemptively(Duration.ofSeconds(30), () -> in.readNBytes(1 << 16));
+            assertThat(first).isEqualTo(Arrays.copyOf(data, 1 << 16));
+            firstRead.countDown();
+            assertThat(in.readAllBytes()).isEqualTo(Arrays.copyOfRange(data, 1 << 16, data.length));
+        }
     }
 
     /** A stream that breaks (a cut .gz) gives every byte before the break, then the failure, again on each read. */
