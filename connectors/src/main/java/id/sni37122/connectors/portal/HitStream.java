@@ -33,16 +33,19 @@ final class HitStream extends ArrowReader {
     private static final ArrowType INT32 = new ArrowType.Int(32, true);
 
     private final BlockingQueue<HitBatch> queue;
+    /** Batches whose hits are in Arrow's buffers, for the parsing thread to fill again. */
+    private final BlockingQueue<HitBatch> free;
     /** Rejected lines of the batches handed over, in file order, for the caller to record. */
-    final List<HitBatch> rejected = new ArrayList<>();
+    final List<HitBatch.Reject> rejected = new ArrayList<>();
     private int pendingRejects;
     /** The file's last batch (totals or failure) once it has been read, else null. */
     HitBatch end;
     /** Rows handed to DuckDB. */
     long hits;
-    HitStream(BufferAllocator allocator, BlockingQueue<HitBatch> queue) {
+    HitStream(BufferAllocator allocator, BlockingQueue<HitBatch> queue, BlockingQueue<HitBatch> free) {
         super(allocator);
         this.queue = queue;
+        this.free = free;
     }
 
     /** The columns of {@code portal_hit} after {@code file_id}, in order. */
@@ -70,14 +73,14 @@ final class HitStream extends ArrowReader {
             Thread.currentThread().interrupt();
             throw new InterruptedIOException("interrupted while loading");
         }
-        if (b.rejects > 0) {
-            rejected.add(b);
-            pendingRejects += b.rejects;
-        }
-        if (b.last) {
-            end = b;
-        }
+        rejected.addAll(b.rejected);
+        pendingRejects += b.rejected.size();
         fill(b);
+        if (b.last) {
+            end = b; // kept: it holds the totals
+        } else {
+            free.offer(b.reset());
+        }
         return true;
     }
 

@@ -26,6 +26,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.arrow.c.ArrowArrayStream;
 import org.apache.arrow.c.Data;
@@ -154,17 +155,18 @@ public final class PortalConnector implements Connector {
         // Lines are parsed on a second thread; DuckDB pulls the parsed hits as Arrow batches
         // and stores them, so on two cores the two halves of the work overlap.
         BlockingQueue<HitBatch> queue = new ArrayBlockingQueue<>(8);
+        BlockingQueue<HitBatch> free = new LinkedBlockingQueue<>();
         AtomicBoolean stop = new AtomicBoolean();
         LogInput input = LogInput.open(ctx.file(), ctx.startOffset(), ctx.endOffset());
         InputStream in = input.in;
-        Thread parsing = new Thread(() -> parse(in, ctx.startLine(), parser, agents, terms, visitors, hosts, queue, stop),
+        Thread parsing = new Thread(() -> parse(in, ctx.startLine(), parser, agents, terms, visitors, hosts, queue, free, stop),
                 "sni37122-parse");
         parsing.setDaemon(true);
         parsing.start();
         DuckDBConnection duck = ctx.connection().unwrap(DuckDBConnection.class);
         try (in; allocator) {
             while (end == null) {
-                HitStream stream = new HitStream(allocator, queue);
+                HitStream stream = new HitStream(allocator, queue, free);
                 try (ArrowArrayStream exported = ArrowArrayStream.allocateNew(allocator)) {
                     Data.exportArrayStream(allocator, stream, exported);
                     duck.registerArrowStream(STREAM_VIEW, exported);
@@ -178,10 +180,8 @@ public final class PortalConnector implements Connector {
                     }
                 }
                 loaded += stream.hits;
-                for (HitBatch b : stream.rejected) {
-                    for (int i = 0; i < b.rejects; i++) {
-                        ctx.rejects().reject(b.rejectLine[i], null, b.rejectReason[i], b.rejectDetail[i]);
-                    }
+                for (HitBatch.Reject r : stream.rejected) {
+                    ctx.rejects().reject(r.line(), null, r.reason(), r.detail());
                 }
                 end = stream.end;
             }
@@ -249,7 +249,7 @@ public final class PortalConnector implements Connector {
 
     /** The parsing thread: lines to batches of hits and rejects, then a last batch with the totals or the failure. */
     private static void parse(InputStream in, long startLine, HitParser parser, Agents agents, Terms terms, Visitors visitors,
-                              Set<String> hosts, BlockingQueue<HitBatch> queue,
+                              Set<String> hosts, BlockingQueue<HitBatch> queue, BlockingQueue<HitBatch> free,
                               AtomicBoolean stop) {
         HitBatch b = new HitBatch();
         long line = startLine;
@@ -269,7 +269,8 @@ public final class PortalConnector implements Connector {
                 read++;
                 if (b.full()) {
                     queue.put(b);
-                    b = new HitBatch();
+                    HitBatch again = free.poll();
+                    b = again != null ? again : new HitBatch();
                 }
                 if (reader.hadControl()) {
                     b.reject(line, "portal.binary_line", null); // e.g. a TLS handshake sent to the HTTP port
