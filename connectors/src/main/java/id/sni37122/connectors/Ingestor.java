@@ -80,7 +80,7 @@ public final class Ingestor {
     }
 
     public IngestReport ingest(List<SourceSpec> specs, Long runId) throws SQLException {
-        try (statements) {
+        try (statements; OneEngineThread oneThread = new OneEngineThread(warehouse.connection())) {
             return ingestAll(specs, runId);
         }
     }

@@ -231,6 +231,37 @@ class IngestorTest {
         assertThat(count("SELECT count(*) FROM rejected_row")).isZero();
     }
 
+    /**
+     * DuckDB runs on one thread while the files load (see OneEngineThread) and on as many as it had
+     * once the ingest is over, loaded or not, for the indicators' queries that follow.
+     */
+    @Test
+    void duckDbWorksOnOneThreadDuringTheIngestAndOnItsOwnCountAfter() throws Exception {
+        // Apache's combined format, as in its documentation (httpd.apache.org/docs/2.4/logs.html).
+        Files.writeString(dir.resolve("access.log"), "127.0.0.1 - frank [10/Oct/2023:13:55:36 -0700] \"GET /apache_pb.gif HTTP/1.0\" 200 2326 "
+                + "\"http://www.example.com/start.html\" \"Mozilla/4.08 [en] (Win98; I ;Nav)\"\n");
+        try (Statement s = warehouse.connection().createStatement()) {
+            s.execute("SET threads = 3");
+        }
+        List<Long> during = new ArrayList<>();
+        ingestor.listener(new Ingestor.Listener() {
+            @Override
+            public void fileStarted(String kind, Path file, long bytes) {
+                try {
+                    during.add(count("SELECT current_setting('threads')"));
+                } catch (SQLException e) {
+                    throw new IllegalStateException(e);
+                }
+            }
+        });
+
+        IngestReport report = ingestor.ingest(List.of(new SourceSpec("portal", "access.log", dir, "combined", null, Map.of(), Map.of())), null);
+
+        assertThat(report.files()).extracting(FileOutcome::rowsLoaded).containsExactly(1L);
+        assertThat(during).containsExactly(1L);
+        assertThat(count("SELECT current_setting('threads')")).isEqualTo(3);
+    }
+
     private FileOutcome load(Path file, boolean appendable) throws SQLException {
         return ingestor.loadFile(new LineConnector(appendable), spec, file, null);
     }
