@@ -135,30 +135,49 @@ final class LineBytes {
 
     /** Lower-case extension of the path at {@code [from, to)} without its query, or "robots.txt"; null when none. */
     static String extension(byte[] s, int from, int to) {
-        int stop = to;
-        int slash = from - 1;
+        int stop = queryStart(s, from, to);
+        if (stop - from == 11 && s[from] == '/' && ROBOTS_TXT.equalsIgnoreCase(new String(s, from + 1, 10, StandardCharsets.ISO_8859_1))) {
+            return ROBOTS_TXT;
+        }
+        // The extension ends the last segment and is at most eight bytes: read backwards from the end
+        // to its dot, stopping at a slash, instead of reading the whole path.
         int dot = -1;
-        for (int i = from; i < to; i++) {
+        for (int i = stop - 1; i >= from && i >= stop - 9; i--) {
             byte c = s[i];
-            if (c == '?' || c == '#') {
-                stop = i;
+            if (c == '.') {
+                dot = i;
                 break;
             }
             if (c == '/') {
-                slash = i;
-            } else if (c == '.') {
-                dot = i;
+                return null;
             }
         }
-        if (slash == from && stop - slash == 11 && ROBOTS_TXT.equalsIgnoreCase(new String(s, slash + 1, 10, StandardCharsets.ISO_8859_1))) {
-            return ROBOTS_TXT;
-        }
-        if (dot <= slash || dot == stop - 1 || stop - dot > 9) {
+        if (dot < 0 || dot == stop - 1) {
             return null;
         }
         // Most hits share a few extensions: found by their bytes, they cost no allocation.
         String known = commonExtension(pack(s, dot + 1, stop));
         return known != null ? known : new String(s, dot + 1, stop - dot - 1, StandardCharsets.ISO_8859_1).toLowerCase(Locale.ROOT);
+    }
+
+    /** Where the query or fragment of the path at {@code [from, to)} starts (its '?' or '#'), else {@code to}; eight bytes at a time. */
+    private static int queryStart(byte[] b, int from, int to) {
+        int i = from;
+        for (; i + 8 <= to; i += 8) {
+            long w = (long) LONGS.get(b, i);
+            long q = w ^ 0x3f3f3f3f3f3f3f3fL; // '?' bytes become zero
+            long h = w ^ 0x2323232323232323L; // '#'
+            long found = ((q - ONES) & ~q | (h - ONES) & ~h) & HIGHS; // the lowest flag is exact for either
+            if (found != 0) {
+                return i + (Long.numberOfTrailingZeros(found) >>> 3);
+            }
+        }
+        for (; i < to; i++) {
+            if (b[i] == '?' || b[i] == '#') {
+                return i;
+            }
+        }
+        return to;
     }
 
     private static final String ROBOTS_TXT = "robots.txt";
