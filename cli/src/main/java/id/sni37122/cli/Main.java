@@ -7,9 +7,12 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
+import java.util.function.Supplier;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -19,10 +22,46 @@ import picocli.CommandLine.Spec;
 
 /** {@code sni37122}: the SNI ISO 37122 governance indicators from a city's own data. */
 @Command(name = "sni37122", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
-        resourceBundle = "id.sni37122.cli.help", sortOptions = false, usageHelpAutoWidth = true,
-        subcommands = {RunCommand.class, IngestCommand.class, ComputeCommand.class, ReportCommand.class,
-                ValidateCommand.class, StatusCommand.class, CompareCommand.class, CommandLine.HelpCommand.class})
+        resourceBundle = "id.sni37122.cli.help", sortOptions = false, usageHelpAutoWidth = true)
 public final class Main implements Runnable {
+
+    /**
+     * The subcommands, in the order the help lists them. A command line that starts with one of them
+     * gets a model of that one alone: picocli reads every command's annotations and help texts when
+     * it is handed them, tens of milliseconds at each start (its classes are too old for class-data
+     * sharing), for commands that are not run.
+     */
+    private static final Map<String, Supplier<Object>> COMMANDS = commands();
+
+    private static Map<String, Supplier<Object>> commands() {
+        Map<String, Supplier<Object>> commands = new LinkedHashMap<>();
+        commands.put("run", RunCommand::new);
+        commands.put("ingest", IngestCommand::new);
+        commands.put("compute", ComputeCommand::new);
+        commands.put("report", ReportCommand::new);
+        commands.put("validate", ValidateCommand::new);
+        commands.put("status", StatusCommand::new);
+        commands.put("compare", CompareCommand::new);
+        commands.put("help", CommandLine.HelpCommand::new);
+        return commands;
+    }
+
+    /** The whole command line, every subcommand in it: what the help, the man pages and the completion script show. */
+    public static CommandLine commandLine() {
+        return commandLine(new Main(), null);
+    }
+
+    /** The command line with only {@code only} under it (not null and not help), else with every subcommand. */
+    private static CommandLine commandLine(Main main, String only) {
+        CommandLine cl = new CommandLine(main);
+        boolean one = only != null && COMMANDS.containsKey(only) && !only.equals("help");
+        COMMANDS.forEach((name, command) -> {
+            if (!one || name.equals(only)) {
+                cl.addSubcommand(name, command.get());
+            }
+        });
+        return cl;
+    }
 
     @Spec
     CommandSpec spec;
@@ -73,7 +112,7 @@ public final class Main implements Runnable {
         }
         Main main = new Main();
         main.language = given;
-        CommandLine cl = new CommandLine(main);
+        CommandLine cl = commandLine(main, args.length > 0 ? args[0] : null);
         cl.setOut(out);
         cl.setErr(err);
         cl.setParameterExceptionHandler(new UsageErrors());

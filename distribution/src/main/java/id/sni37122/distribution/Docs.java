@@ -10,7 +10,6 @@ import org.asciidoctor.Asciidoctor;
 import org.asciidoctor.Options;
 import org.asciidoctor.SafeMode;
 import picocli.AutoComplete;
-import picocli.CommandLine;
 import picocli.codegen.docgen.manpage.ManPageGenerator;
 
 /**
@@ -34,7 +33,7 @@ public final class Docs {
         Locale.setDefault(Locale.ENGLISH);
         Path completion = out.resolve("bash-completion/sni37122");
         Files.createDirectories(completion.getParent());
-        Files.writeString(completion, AutoComplete.bash("sni37122", new CommandLine(new Main())));
+        Files.writeString(completion, AutoComplete.bash("sni37122", Main.commandLine()));
     }
 
     private static void manPages(Asciidoctor asciidoctor, Locale locale, Path adoc, Path man) throws IOException {
@@ -42,7 +41,7 @@ public final class Docs {
         Locale.setDefault(locale);
         Files.createDirectories(adoc);
         int status = ManPageGenerator.generateManPage(adoc.toFile(), null, new boolean[0], false,
-                new CommandLine(new Main()).getCommandSpec());
+                Main.commandLine().getCommandSpec());
         if (status != 0) {
             throw new IOException("man page generation failed with status " + status);
         }
