@@ -51,10 +51,15 @@ final class HitBatch {
         rejected.add(new Reject(line, reason, detail));
     }
 
-    /** Empties a batch whose hits and rejects have been taken, to be filled again. */
+    /** Empties a batch whose hits and rejects (and totals, for a last one) have been taken, to be filled again. */
     HitBatch reset() {
         hits = 0;
         rejected = List.of();
+        last = false;
+        read = 0;
+        otherHost = 0;
+        lastLine = 0;
+        failure = null;
         return this;
     }
 }
