@@ -64,6 +64,32 @@ class PortalConnectorTest {
         }
     }
 
+    /**
+     * The files of one source share their emptied batches (PortalConnector keeps them): a small file
+     * and then one of more lines than a batch holds each load whole, with their own totals.
+     */
+    @Test
+    void aLongFileAfterAShortOneOfTheSameSourceLoadsWhole() throws Exception {
+        String line = "36.72.1.%d - - [01/Mar/2023:10:%02d:%02d +0800] \"GET /dataset/a HTTP/1.1\" 200 5 \"-\" \"" + CHROME + "\"\n";
+        Files.writeString(dir.resolve("access-1.log"), String.format(line, 1, 0, 0) + String.format(line, 2, 0, 1));
+        int lines = HitBatch.SIZE + 1000;
+        StringBuilder longer = new StringBuilder();
+        for (int i = 0; i < lines; i++) {
+            longer.append(String.format(line, i % 200, i / 60 % 60, i % 60));
+        }
+        Files.writeString(dir.resolve("access-2.log"), longer);
+
+        List<FileOutcome> files;
+        try (Warehouse w = Warehouse.open(dir.resolve("w.duckdb"))) {
+            files = new Ingestor(w, new CityContext("uji", "Kota Uji", ZoneId.of("Asia/Makassar")), Map.of(), new byte[32])
+                    .ingest(List.of(new SourceSpec("portal", "access-*.log", dir, "combined", null, Map.of(), Map.of())), null).files();
+        }
+
+        assertThat(files).extracting(FileOutcome::rowsRead).containsExactly(2L, (long) lines);
+        assertThat(files).extracting(FileOutcome::rowsLoaded).containsExactly(2L, (long) lines);
+        assertThat(hits()).hasSize(lines + 2);
+    }
+
     @Test
     void combinedWithLinesToSurvive() throws Exception {
         String log = ""
