@@ -159,15 +159,15 @@ final class RobotClassifier {
             String form = form(agent);
             CompletableFuture<Verdict> verdict = byForm.get(form);
             if (verdict == null) {
-                boolean keepable = cache != null && VerdictCache.keeps(agent);
-                Verdict cached = keepable ? cache.get(form) : null;
+                String key = cache == null ? null : VerdictCache.keyOf(agent);
+                Verdict cached = key != null ? cache.get(key) : null;
                 if (cached != null) {
                     verdict = CompletableFuture.completedFuture(cached);
                     cachedForms.add(form);
                 } else {
                     verdict = classifier.classifyLater(agent);
-                    if (keepable) {
-                        classified.put(form, verdict);
+                    if (key != null) {
+                        classified.put(key, verdict);
                     }
                 }
                 byForm.put(form, verdict);

@@ -21,8 +21,8 @@ import java.util.zip.CRC32;
  * tests) there is no cache and nothing is written.
  *
  * <p>The file is named after the classifier ({@link RobotClassifier#NAME}), so another Yauaa
- * version starts afresh. It holds forms only (digit runs as one digit), and only those of agents in
- * which {@link AgentPrivacy} finds nothing personal. A file that is not exactly what this class
+ * version starts afresh. It holds forms only (digit runs as one digit) of agents as the warehouse
+ * stores them, with what {@link AgentPrivacy} finds personal taken out (see {@link #keyOf}). A file that is not exactly what this class
  * writes (its header, every line, the count and checksum on its last line) is not used at all and
  * is written anew: a verdict read wrongly would change 10.1 without a word. A folder that cannot be
  * read or written only makes loads slower.
@@ -70,9 +70,15 @@ final class VerdictCache {
         return file;
     }
 
-    /** Whether an agent's form may be kept: a real agent, with nothing personal in it and no control character. */
-    static boolean keeps(String agent) {
-        return !RobotClassifier.empty(agent) && plain(agent) && AgentPrivacy.strip(agent).equals(agent);
+    /**
+     * The form under which an agent's verdict is kept: that of the agent as the warehouse stores it
+     * ({@link AgentPrivacy#strip}, an e-mail or address replaced by what it was), so the file holds
+     * nothing the warehouse does not. Robots often carry their operator's address (Bytespider,
+     * DotBot), and a load with one of them would otherwise build Yauaa every time. Null for an
+     * empty agent or one with a control character: never kept.
+     */
+    static String keyOf(String agent) {
+        return RobotClassifier.empty(agent) || !plain(agent) ? null : RobotClassifier.Forms.form(AgentPrivacy.strip(agent));
     }
 
     private static boolean plain(String text) {

@@ -84,7 +84,7 @@ class VerdictCacheTest {
     }
 
     @Test
-    void aDamagedCacheIsNotUsedAndIsWrittenAnewWithoutPersonalAgents() throws Exception {
+    void aDamagedCacheIsNotUsedAndIsWrittenAnewWithoutPersonalData() throws Exception {
         Path cache = dir.resolve("cache");
         VerdictCache written = new VerdictCache(cache);
         written.add(RobotClassifier.Forms.form(GOOGLEBOT), new RobotClassifier.Verdict("Robot", true));
@@ -103,10 +103,13 @@ class VerdictCacheTest {
         assertThat(rowOf(rows(dir.resolve("a")), GOOGLEBOT)).isEqualTo(GOOGLEBOT + "|Robot|true|" + RobotClassifier.NAME);
 
         String rewritten = Files.readString(file);
+        // The agents with personal data are kept as the warehouse stores them, the e-mail and address taken out.
+        assertThat(VerdictCache.keyOf(WITH_EMAIL)).isEqualTo("LaporApp/0.0 (Android 0; <email>)");
+        assertThat(VerdictCache.keyOf(WITH_ADDRESS)).isEqualTo("Mozilla/0.0 (compatible; ProxyFetch/0.0; via <ip>)");
         assertThat(VerdictCache.parse(rewritten)).containsOnlyKeys(RobotClassifier.Forms.form(GOOGLEBOT),
-                RobotClassifier.Forms.form(PortalFixture.CHROME)).containsEntry(RobotClassifier.Forms.form(GOOGLEBOT),
-                new RobotClassifier.Verdict("Robot", true));
-        assertThat(rewritten).doesNotContain("budi", "LaporApp", "ProxyFetch", "10.20.30.40");
+                RobotClassifier.Forms.form(PortalFixture.CHROME), VerdictCache.keyOf(WITH_EMAIL), VerdictCache.keyOf(WITH_ADDRESS))
+                .containsEntry(RobotClassifier.Forms.form(GOOGLEBOT), new RobotClassifier.Verdict("Robot", true));
+        assertThat(rewritten).doesNotContain("budi", "santoso", "example.co.id", "10.20.30.40");
         try (Stream<Path> files = Files.list(cache)) {
             assertThat(files.map(f -> f.getFileName().toString()).toList()).as("no temporary file left").containsExactly(VerdictCache.fileName());
         }
@@ -232,7 +235,7 @@ class VerdictCacheTest {
                         int end = line.lastIndexOf('"');
                         int start = end > 0 ? line.lastIndexOf('"', end - 1) : -1;
                         String agent = start >= 0 ? line.substring(start + 1, end) : "";
-                        if (!agent.isBlank() && VerdictCache.keeps(agent) && seen.add(agent)) {
+                        if (!agent.isBlank() && seen.add(agent)) {
                             agents.add(agent);
                         }
                     }
