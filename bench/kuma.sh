@@ -10,10 +10,15 @@ cd "$(dirname "$0")/.."
 . bench/lib.sh
 MONITORS=${MONITORS:-13}
 db="$WORK/kuma-$MONITORS.db"
-# The generator needs sqlite-jdbc: the release's lib/, else the build's jar.
-classpath="$(dirname "$(dirname "$SNI")")/lib"
-[ -d "$classpath" ] && classpath="$classpath/*" || classpath=cli/target/sni37122.jar
-[ -f "$db" ] || java -cp "$classpath" bench/GenerateKuma.java "$db" "$MONITORS"
+# The generator needs sqlite-jdbc: the release's lib/ (whose native library lies beside the jars,
+# as the launcher tells sqlite-jdbc), else the build's jar.
+lib="$(dirname "$(dirname "$SNI")")/lib"
+if [ -d "$lib" ]; then
+  generator=(-cp "$lib/*" "-Dorg.sqlite.lib.path=$lib" -Dorg.sqlite.lib.name=libsqlitejdbc.so)
+else
+  generator=(-cp cli/target/sni37122.jar)
+fi
+[ -f "$db" ] || java "${generator[@]}" bench/GenerateKuma.java "$db" "$MONITORS"
 beats=$(sqlite3 "$db" "SELECT count(*) FROM heartbeat" 2>/dev/null || echo "?")
 
 for sni in ${SNI_OLD:+"$SNI_OLD"} "$SNI"; do
